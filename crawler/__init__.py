@@ -1,0 +1,1 @@
+"""Crawler: Scrapy project (settings, the generic portal spider, pipelines, middlewares) and CLI."""
