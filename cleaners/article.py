@@ -26,7 +26,8 @@ class Article:
     published: date | None = None
     byline: str | None = None
     platform: str | None = None  # "nukeviet", "liferay", "vhv", "sharepoint", ... or None
-    date_source: str | None = None  # where `published` came from, e.g. "itemprop", "visible", "htmldate"
+    # where `published` came from, e.g. "itemprop", "visible", "htmldate"
+    date_source: str | None = None
 
     @property
     def is_article(self) -> bool:
