@@ -1,0 +1,1 @@
+"""HTML skeletons of the portal pages: string.Template files ($name placeholders, $$ for $)."""
