@@ -224,11 +224,12 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     for name in data:
         if name not in allowed:
             raise ConfigError(path, name, f"unknown section; known: {', '.join(sorted(allowed))}")
-    storage = StorageConfig(
-        **_check_table(path, "storage", data.get("storage", {}), StorageConfig, convert={"db": Path})
-    )
-    if "db" in data.get("storage", {}) and not isinstance(data["storage"]["db"], str):
+    raw_storage = data.get("storage", {})
+    if isinstance(raw_storage, dict) and not isinstance(raw_storage.get("db", ""), str):
         raise ConfigError(path, "storage.db", "must be a file path string")
+    storage = StorageConfig(
+        **_check_table(path, "storage", raw_storage, StorageConfig, convert={"db": Path})
+    )
     crawl = CrawlConfig(**_check_table(path, "crawl", data.get("crawl", {}), CrawlConfig))
     try:
         parse_interval(crawl.interval)

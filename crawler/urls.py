@@ -82,8 +82,18 @@ _SESSION_TOKEN = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])[0-9A-Za-z_-]{16,}$")
 _BACKLINK_KEYS = frozenset({"redirect", "inheritredirect", "backurl"})
 
 
-def _is_noise_param(key: str, value: str, friendly_liferay: bool) -> bool:
+# On a Liferay article view, portlet state parameters ("p_p_id", "_tinmoinhat_WAR_x_cur") belong
+# to the sidebar portlets around the article: each sidebar page gives the article a new spelling.
+_LIFERAY_ARTICLE = re.compile(r"/-/(?:view_content|asset_publisher/[^/]+/content)/", re.I)
+_PORTLET_STATE = re.compile(r"^(?:p_p_\w+|_\w+_(?:cur|delta|keywords|orderbycol|orderbytype))$")
+
+
+def _is_noise_param(
+    key: str, value: str, friendly_liferay: bool, liferay_article: bool = False
+) -> bool:
     key = key.lower()
+    if liferay_article and _PORTLET_STATE.match(key):
+        return True
     if key in _TRACKING_KEYS or key.startswith(_TRACKING_PREFIXES):
         return True
     if key in _CHANNEL_KEYS and (
@@ -134,10 +144,13 @@ def _canonicalize_web(url: str) -> str:
         netloc = f"{userinfo}@{netloc}"
 
     friendly_liferay = "/-/" in parts.path
+    liferay_article = bool(_LIFERAY_ARTICLE.search(parts.path))
     kept = []
     for pair in parts.query.split("&") if parts.query else ():
         key, _, value = pair.partition("=")
-        if not _is_noise_param(unquote_plus(key), unquote_plus(value), friendly_liferay):
+        if not _is_noise_param(
+            unquote_plus(key), unquote_plus(value), friendly_liferay, liferay_article
+        ):
             kept.append(pair)
     return urlunsplit((parts.scheme, netloc, parts.path, "&".join(kept), ""))
 

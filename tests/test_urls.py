@@ -688,3 +688,15 @@ def test_page_numbers_follow_the_listing_as_the_spider_pages_through_it() -> Non
     assert [page_number(url) for url in pages] == list(range(2, 60))
     assert {link_hint(url) for url in pages} == {"listing"}
     assert len({url_shape(url) for url in pages}) == 1
+
+
+def test_liferay_article_drops_sidebar_portlet_state_but_listing_keeps_paging() -> None:
+    article = (
+        "http://portal.example.gov.vn/giao-duc/-/view_content/3402116-vpub.html"
+        "?_tinmoinhat_WAR_dienbienportlet_cur=2&p_p_id=tinmoinhat_WAR_dienbienportlet"
+    )
+    assert canonicalize(article) == (
+        "http://portal.example.gov.vn/giao-duc/-/view_content/3402116-vpub.html"
+    )
+    listing = "http://portal.example.gov.vn/tin-tuc?p_p_id=101&_101_cur=3"
+    assert "_101_cur=3" in canonicalize(listing)

@@ -1,0 +1,104 @@
+"""Small helpers over lxml HTML trees shared by the cleaners: parsing, element text, labels."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from lxml.html import HtmlElement
+from trafilatura import load_html
+
+# Elements that sit inside a line of text rather than making one.
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo big cite code em font i img kbd label mark q s small span strong sub sup "
+    "time u var".split()
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Punctuation and decoration around a block label: "Thống kê truy cập:", "» Tin mới nhất",
+# "TIN LIÊN QUAN ...", "Tin mới nhất »", "• Hôm nay".
+_LABEL_EDGES = " \t\n\r\f\v\u00a0:;,.!?…»«›‹><-–—|/\\*•·+=~_()[]{}\"'“”‘’°#"
+# Combining diacritics dropped, đ read as d: the same folding as cleaners.vietnamese.fold, done
+# with C-level str methods because labels are compared for thousands of elements per page.
+_UNMARK = {**dict.fromkeys(range(0x300, 0x370)), ord("đ"): "d", ord("Đ"): "d", 0xD0: "d"}
+
+
+# Letters only Vietnamese writes (among Latin scripts): ă, đ, ơ, ư and the dot-below/hook vowels.
+_VIETNAMESE_LETTERS = re.compile(
+    "[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE
+)
+
+
+def has_vietnamese(text: str, at_least: int = 3) -> bool:
+    """True if `text` (NFC) holds at least `at_least` letters only Vietnamese uses."""
+    for found, _ in enumerate(_VIETNAMESE_LETTERS.finditer(text), start=1):
+        if found >= at_least:
+            return True
+    return False
+
+
+def parse_html(text: str) -> HtmlElement | None:
+    """The page's lxml tree, parsed exactly as trafilatura parses it (comments dropped)."""
+    tree = load_html(text)
+    return tree if isinstance(tree, HtmlElement) else None
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace collapsed to one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+def text_of(element: HtmlElement) -> str:
+    """The element's visible text (its own and its descendants'), whitespace collapsed."""
+    return squash(" ".join(element.itertext()))
+
+
+def fold_fast(text: str) -> str:
+    """Lower case without diacritics ("Thống kê" → "thong ke"); lengths may change."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFD", text).translate(_UNMARK).lower()
+
+
+def label(text: str) -> str:
+    """Text as a label to compare: folded (no case, no diacritics), edges' punctuation dropped."""
+    return " ".join(fold_fast(text).split()).strip(_LABEL_EDGES)
+
+
+def attributes_of(element: HtmlElement) -> str:
+    """The element's class and id, lower-cased, as one string to match tokens in."""
+    cls = element.get("class")
+    ident = element.get("id")
+    if not cls and not ident:
+        return ""
+    return f"{cls or ''} {ident or ''}".lower()
+
+
+def ancestors_and_self(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The element, its parent, its grandparent... up to the root."""
+    node: HtmlElement | None = element
+    while node is not None:
+        yield node
+        node = node.getparent()
+
+
+def is_attached(element: HtmlElement, tree: HtmlElement) -> bool:
+    """True if `element` is still in `tree` (not inside a removed block)."""
+    return element.getroottree().getroot() is tree
+
+
+def first(elements: Iterable[HtmlElement]) -> HtmlElement | None:
+    """The first of `elements`, or None."""
+    return next(iter(elements), None)
+
+
+def link_text_length(element: HtmlElement) -> int:
+    """Characters of text inside links under `element` (the element itself included)."""
+    links = [element] if element.tag == "a" else element.iter("a")
+    return sum(len(squash(" ".join(a.itertext()))) for a in links)
+
+
+def drop(element: HtmlElement) -> None:
+    """Remove the element and its subtree, keeping the text that follows it in place."""
+    if element.getparent() is not None:
+        element.drop_tree()

@@ -1,0 +1,231 @@
+"""From one fetched page to one `Article`: `extract(html, url)`. Pure, no I/O.
+
+The page is decoded (`cleaners.decoding`) and parsed once with lxml. On that tree we recognise the
+platform (`cleaners.platforms`), read its machine-readable metadata (`cleaners.page_meta`),
+measure where its text is (`cleaners.layout`), pick the title (`cleaners.titles`) and measure
+teasers for the page-kind decision. Then portal furniture is removed block by block
+(`cleaners.noise`), anchored on the title and body so the article cannot be cut. trafilatura
+extracts the text from the cleaned tree — or, when the platform's templates name the lead and body
+containers, from those containers alone. Date (`cleaners.published`), byline (`cleaners.byline`)
+and kind (`cleaners.page_kind`) are read last, from the cleaned tree and the text.
+
+Options are one frozen `ExtractOptions`, built once (it builds trafilatura's `Extractor` once).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import Document, Extractor
+
+from cleaners.article import Article
+from cleaners.article_body import (
+    assemble,
+    find_lead,
+    gather_lead,
+    generic_body,
+    keep_captions,
+    platform_body,
+)
+from cleaners.byline import find_byline
+from cleaners.decoding import decode_html
+from cleaners.dom import (
+    ancestors_and_self,
+    drop,
+    has_vietnamese,
+    is_attached,
+    label,
+    parse_html,
+    squash,
+)
+from cleaners.layout import Layout, measure
+from cleaners.noise import remove_furniture
+from cleaners.page_kind import KindThresholds, decide_kind, read_signals, sentence_chars
+from cleaners.page_meta import PageMeta, read_page_meta
+from cleaners.platforms import detect_platform
+from cleaners.published import Published, page_date, text_date
+from cleaners.titles import Title, choose_title
+from cleaners.vietnamese import normalize_text
+
+_LINE_BREAKS = re.compile(r"\n+")
+_ACCENTED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How `extract` works; build once and pass it down (like trafilatura's `Extractor`)."""
+
+    min_article_chars: int = 150  # less text than this: kind "empty"
+    min_body_chars: int = 400  # a page of teasers needs a prose body this long to be an article
+    listing_min_teasers: int = 6  # this many teaser links without a body: kind "listing"
+    include_tables: bool = True
+    keep_captions: bool = True  # figure captions inside the body (Vietnamese pages)
+    favor_precision: bool = False  # trafilatura's precision mode (less text, less noise)
+    fast: bool = False  # trafilatura without its readability/jusText fallbacks
+    # Vietnamese text in one tone-mark convention (cleaners.vietnamese.normalize_text: "Ủy" →
+    # "Uỷ", "khỏe" → "khoẻ"); False keeps the page's own spelling (NFC only).
+    unify_tone_marks: bool = True
+    use_htmldate: bool = True  # htmldate as the last resort for the date
+    htmldate_extensive: bool = False  # htmldate's free-text search (slower, less precise)
+    trafilatura: Extractor = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        extractor = Extractor(
+            output_format="python",
+            fast=self.fast,
+            precision=self.favor_precision,
+            comments=False,
+            tables=self.include_tables,
+        )
+        object.__setattr__(self, "trafilatura", extractor)
+
+    @property
+    def kind_thresholds(self) -> KindThresholds:
+        return KindThresholds(
+            min_article_chars=self.min_article_chars,
+            min_body_chars=self.min_body_chars,
+            listing_min_teasers=self.listing_min_teasers,
+        )
+
+
+DEFAULT_OPTIONS = ExtractOptions()
+
+
+def _is_vietnamese(tree: HtmlElement, meta: PageMeta) -> bool:
+    """The page is in Vietnamese: its lang attribute says so, or its title is written in it."""
+    if tree.get("lang", "").lower().startswith("vi"):
+        return True
+    title = f"{meta.title_tag} {meta.og_title} {meta.site_name}"
+    return has_vietnamese(unicodedata.normalize("NFC", title))
+
+
+def _gather_article(
+    tree: HtmlElement,
+    body: HtmlElement | None,
+    layout: Layout,
+    title: Title | None,
+    options: ExtractOptions,
+) -> None:
+    """On a Vietnamese page without platform templates: the lead back in front of the body,
+    and the body's figure captions kept."""
+    container = body if body is not None else layout.main_block
+    if container is None or not is_attached(container, tree):
+        return
+    lead = find_lead(container, layout, title.element if title else None)
+    if lead is not None:
+        gather_lead(lead, container)
+    if options.keep_captions:
+        keep_captions(container)
+
+
+def _is_metadata_line(
+    published: Published | None, anchors: set[HtmlElement], body: HtmlElement | None
+) -> bool:
+    """A printed date line outside the article's body (a notice's own date line, or a date
+    inside the body, is the document's text and stays)."""
+    if published is None or published.element is None or published.source == "notice":
+        return False
+    element = published.element
+    if element in anchors:
+        return False
+    return body is None or not any(a is body for a in element.iterancestors())
+
+
+def _trafilatura_text(tree: HtmlElement, options: ExtractOptions) -> str:
+    document = bare_extraction(tree, options=options.trafilatura)
+    if not isinstance(document, Document) or not document.text:
+        return ""
+    return str(document.text)
+
+
+def _tidy(text: str, respell: bool, repeated_title: str = "") -> str:
+    """NFC text, one paragraph per line of trafilatura's output, blank lines between; the title
+    is dropped when the page's body repeats it as its first line.
+
+    `respell`: `normalize_text` (one tone-mark convention), for Vietnamese text only: on other
+    languages its rules would respell words such as Portuguese "aí". Otherwise NFC.
+    """
+    lines = [squash(line) for line in _LINE_BREAKS.split(text)]
+    lines = [line for line in lines if line]
+    if lines and repeated_title and label(lines[0]) == label(repeated_title):
+        lines = lines[1:]
+    # Only lines with accented letters can change (the rest are already whitespace-tidy).
+    normalize = normalize_text if respell else _nfc
+    return "\n\n".join(normalize(line) if _ACCENTED.search(line) else line for line in lines)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Article:
+    """Read one page: its article text, title, date, byline, platform and kind (with a reason)."""
+    source = decode_html(html)
+    tree = parse_html(source) if source.strip() else None
+    if tree is None:
+        return Article(url=url, kind="empty", reason="no HTML to read")
+
+    platform = detect_platform(tree)
+    meta = read_page_meta(tree)
+    layout = measure(tree)
+    title = choose_title(tree, url, platform, layout, meta)
+    body_parts = platform_body(tree, platform, layout)
+    body = body_parts[-1] if body_parts else generic_body(layout)
+    signals = read_signals(
+        tree, layout, meta, text_chars=0, body=body, platform_body=bool(body_parts)
+    )
+
+    candidates = (title.element if title else None, body, layout.main_block, *body_parts)
+    anchors = [element for element in candidates if element is not None]
+    anchor_set = {a for anchor in anchors for a in ancestors_and_self(anchor)}
+    vietnamese = _is_vietnamese(tree, meta)
+    remove_furniture(tree, layout, anchors, platform, read_labels=vietnamese)
+    respell = vietnamese and options.unify_tone_marks
+    title_element = title.element if title else None
+    published = page_date(tree, platform=platform, meta=meta, title=title_element, body=body)
+    body_or_main = body if body is not None else layout.main_block
+    if published and published.element is not None:
+        if _is_metadata_line(published, anchor_set, body_or_main):
+            drop(published.element)  # "Cập nhật: 12/03/2024" is the page's metadata, not its text
+
+    title_text = unicodedata.normalize("NFC", title.text) if title else ""
+    text = ""
+    if body_parts:
+        # The containers hold the article only; a first line equal to the title is a caption.
+        assembled = assemble(body_parts, options.keep_captions)
+        text = _tidy(_trafilatura_text(assembled, options), respell)
+    if not text:  # no platform body, or its templates changed under us: the whole cleaned page
+        if vietnamese:
+            _gather_article(tree, body, layout, title, options)
+        text = _tidy(_trafilatura_text(tree, options), respell, title_text)
+    kind, reason = decide_kind(
+        dataclasses.replace(signals, text_chars=len(text), sentence_chars=sentence_chars(text)),
+        options.kind_thresholds,
+    )
+
+    published = published or text_date(
+        tree,
+        url=url,
+        title=title_element,
+        body=body,
+        text=text,
+        use_htmldate=options.use_htmldate and kind == "article",
+        htmldate_extensive=options.htmldate_extensive,
+    )
+    byline = find_byline(tree, platform, meta, text)
+    return Article(
+        url=url,
+        kind=kind,
+        reason=reason,
+        title=title_text,
+        text=text,
+        published=published.value if published else None,
+        byline=unicodedata.normalize("NFC", byline) if byline else None,
+        platform=platform.name,
+        date_source=published.source if published else None,
+    )

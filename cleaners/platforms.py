@@ -1,0 +1,295 @@
+"""The portal platforms we recognise, and what their markup tells us about an article.
+
+Each `Platform` names markers only that platform emits (a generator meta, its script paths, its
+own class names) and, where its templates are stable, where the title, lead, body, visible date
+and byline sit and which blocks around the article are furniture. Everything is optional: the
+generic path in `cleaners.extract` must work without any of it, because many portals are custom
+or heavily themed. Sources for the markup: /work/shared/PLATFORMS.md (NukeViet `detail.tpl`,
+Liferay 6.2 asset publisher, VPortal, VHV, SharePoint, WordPress, Joomla).
+
+A platform with `body` selectors has its article assembled from those containers (lead first),
+so side columns and the blocks under the article never reach trafilatura.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+
+def _has_class(name: str) -> str:
+    """XPath predicate: the class attribute contains `name` (a substring test: the token test
+    with concat/normalize-space costs several times more on every element of a page)."""
+    return f"contains(@class, '{name}')"
+
+
+def _xpaths(*expressions: str) -> tuple[XPath, ...]:
+    return tuple(XPath(e) for e in expressions)
+
+
+@dataclass(frozen=True)
+class Platform:
+    """Where one platform's templates put the parts of an article page."""
+
+    name: str
+    # (tag, XPath predicate) pairs; an element passing one means this platform made the page.
+    markers: tuple[tuple[str, str], ...] = ()
+    title: tuple[XPath, ...] = ()
+    lead: tuple[XPath, ...] = ()
+    body: tuple[XPath, ...] = ()
+    visible_date: tuple[XPath, ...] = ()
+    byline: tuple[XPath, ...] = ()
+    furniture: tuple[XPath, ...] = ()
+
+    @property
+    def assembles_body(self) -> bool:
+        return bool(self.body)
+
+    def marks(self, element: HtmlElement) -> bool:
+        """True if `element` is one of this platform's markers."""
+        return any(
+            element.tag == tag and _predicate(predicate)(element)
+            for tag, predicate in self.markers
+        )
+
+
+@lru_cache(maxsize=None)
+def _predicate(predicate: str) -> XPath:
+    return XPath(f"boolean(self::*[{predicate}])")
+
+
+def _markers(*tests: str) -> tuple[tuple[str, str], ...]:
+    """("self::div[@id='x']", …) as (tag, predicate) pairs, so that finding them walks the tree
+    with cheap name tests and evaluates predicates on candidate elements only."""
+    pairs = []
+    for test in tests:
+        match = re.fullmatch(r"self::(\w+)((?:\[.*\])+)", test, re.DOTALL)
+        if not match:
+            raise ValueError(f"marker must look like self::tag[predicate]: {test}")
+        tag, predicates = match.groups()
+        pairs.append((tag, " and ".join(f"({p})" for p in _split_predicates(predicates))))
+    return tuple(pairs)
+
+
+def _split_predicates(predicates: str) -> list[str]:
+    """"[a][b[c]]" → ["a", "b[c]"]."""
+    parts, depth, current = [], 0, ""
+    for char in predicates:
+        if char == "[":
+            depth += 1
+            if depth == 1:
+                continue
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                parts.append(current)
+                current = ""
+                continue
+        current += char
+    return parts
+
+
+NUKEVIET = Platform(
+    name="nukeviet",
+    markers=_markers(
+        "self::meta[translate(@name, 'GENERATOR', 'generator')='generator']"
+        "[contains(translate(@content, 'NUKEVIT', 'nukevit'), 'nukeviet')]",
+        "self::div[@id='news-bodyhtml' or @id='timeoutsess' or @id='news_detail']",
+        f"self::div[{_has_class('news_column')}]",
+    ),
+    # NukeViet 4 (default and egov themes) first, then NukeViet 3's #news_detail.
+    title=_xpaths(
+        f"(//div[{_has_class('news_column')}]//h1)[1]",
+        "//div[@id='news_detail']/h1",
+    ),
+    lead=_xpaths(
+        f"(//div[{_has_class('news_column')}]//div[{_has_class('hometext')}])[1]",
+        "//div[@id='news_detail']/div[@id='hometext']",
+    ),
+    body=_xpaths(
+        "//div[@id='news-bodyhtml']",
+        f"(//div[@id='news_detail']//div[{_has_class('bodytext')}])[1]",
+        f"(//div[{_has_class('news_column')}]//div[{_has_class('bodytext')}])[1]",
+    ),
+    visible_date=_xpaths(
+        f"(//div[{_has_class('news_column')}]//span[{_has_class('h5')}])[1]",
+        "//div[@id='news_detail']/span[@class='time']",
+    ),
+    # "Tác giả bài viết: …" / "Nguồn tin: …" under the body.
+    byline=_xpaths(
+        f"//div[{_has_class('news_column')}]//p[{_has_class('text-right')}]",
+        "//div[@id='news_detail']/p[contains(@style, 'right')]",
+    ),
+    furniture=_xpaths(
+        "//form[@id='form3B']",
+        "//div[@id='idcomment']",
+        "//div[@id='timeoutsess']",
+        f"//div[{_has_class('other-news')}]",
+        f"//ul[{_has_class('counter')}]",
+        f"//ul[{_has_class('related')}]",
+    ),
+)
+
+LIFERAY = Platform(
+    name="liferay",
+    markers=_markers(
+        "self::div[starts-with(@id, 'p_p_id_') or contains(@class, 'portlet-boundary')"
+        " or contains(@class, 'asset-full-content')]",
+        # VPortal (Vietsoftware, Liferay-based)
+        "self::p[contains(@class, 'wd-date')]",
+    ),
+    # The page title and the portlet heading often say "Hot News" or the section's name; the
+    # asset's own title element is the article's.
+    title=_xpaths(
+        "//div[contains(@class, 'asset-full-content-title')]",
+        "//div[contains(@class, 'asset-full-content')]//*[contains(@class, 'header-title')]",
+        "//div[contains(@class, 'asset-full-content')]//h3[contains(@class, 'asset-title')]",
+    ),
+    body=_xpaths(
+        f"(//div[{_has_class('asset-content')}])[1]",
+        "(//div[contains(@class, 'journal-content-article')])[1]",
+    ),
+    visible_date=_xpaths(
+        "(//div[contains(@class, 'assetPublishDate')])[1]",
+        "(//*[contains(@class, 'block_timer')])[1]",
+        "(//p[contains(@class, 'wd-date')])[1]",
+    ),
+    furniture=_xpaths(
+        "//div[contains(@class, 'related_asset')]",
+        "//ul[contains(@class, 'wd-other-news')]",
+        "//div[contains(@class, 'taglib-ratings')]",
+        "//div[contains(@class, 'taglib-social-bookmarks')]",
+        "//div[contains(@class, 'taglib-page-iterator')]",
+        "//div[contains(@class, 'lfr-discussion')]",
+        "//div[contains(@class, 'asset-links')]",
+        # the portlet's title bar ("Hot News", "Tin tức - Sự kiện"), never the article's title
+        "//div[contains(@class, 'portlet-topper')]",
+    ),
+)
+
+VHV = Platform(
+    name="vhv",
+    markers=_markers(
+        "self::article[contains(@class, 'news-detail-layout')]",
+        "self::div[@itemprop='articleBody'][contains(@class, 'content-detail')]",
+        "self::script[contains(@src, '/vhv') or contains(@src, 'vhv.vn')]",
+    ),
+    title=_xpaths("(//h1[contains(@class, 'title-detail')])[1]"),
+    lead=_xpaths(f"(//article//div[{_has_class('brief')}])[1]"),
+    body=_xpaths("(//div[contains(@class, 'content-detail')])[1]"),
+    visible_date=_xpaths("(//article//span[contains(@class, 'post-date')])[1]"),
+    furniture=_xpaths("//div[contains(@class, 'news-other')]"),
+)
+
+SHAREPOINT = Platform(
+    name="sharepoint",
+    markers=_markers(
+        "self::meta[translate(@name, 'GENERATOR', 'generator')='generator']"
+        "[contains(@content, 'SharePoint')]",
+        "self::script[contains(@src, '/_layouts/')]",
+        "self::link[contains(@href, '/_layouts/')]",
+    ),
+)
+
+WORDPRESS = Platform(
+    name="wordpress",
+    markers=_markers(
+        "self::meta[translate(@name, 'GENERATOR', 'generator')='generator']"
+        "[starts-with(@content, 'WordPress')]",
+        "self::link[contains(@href, '/wp-content/') or contains(@href, '/wp-includes/')]",
+        "self::script[contains(@src, '/wp-content/') or contains(@src, '/wp-includes/')]",
+    ),
+    title=_xpaths(
+        f"(//h1[{_has_class('entry-title')}])[1]",
+        f"(//h1[{_has_class('post-title')}])[1]",
+    ),
+    visible_date=_xpaths(
+        f"(//*[{_has_class('entry-date')}])[1]",
+        f"(//*[{_has_class('posted-on')}])[1]",
+    ),
+    byline=_xpaths(f"(//*[{_has_class('author')}]//*[{_has_class('fn')}])[1]"),
+    furniture=_xpaths(
+        "//div[@id='jp-relatedposts']",
+        f"//div[{_has_class('sharedaddy')}]",
+        f"//nav[{_has_class('post-navigation')}]",
+    ),
+)
+
+JOOMLA = Platform(
+    name="joomla",
+    markers=_markers(
+        "self::meta[translate(@name, 'GENERATOR', 'generator')='generator']"
+        "[starts-with(@content, 'Joomla')]",
+        "self::script[contains(@src, '/media/jui/') or contains(@src, '/media/system/js/')]",
+    ),
+    title=_xpaths(
+        f"(//div[{_has_class('item-page')}]//*[@itemprop='headline'])[1]",
+        f"(//div[{_has_class('item-page')}]//div[{_has_class('page-header')}]/*)[1]",
+    ),
+    visible_date=_xpaths(
+        f"(//div[{_has_class('item-page')}]//dd[{_has_class('published')}])[1]",
+        f"(//div[{_has_class('item-page')}]//dd[{_has_class('create')}])[1]",
+    ),
+    byline=_xpaths(f"(//div[{_has_class('item-page')}]//dd[{_has_class('createdby')}])[1]"),
+    furniture=_xpaths(
+        f"//ul[{_has_class('pagenav')}]",
+        f"//div[{_has_class('pagenav')}]",
+        f"//div[{_has_class('icons')}]",
+    ),
+)
+
+# Plain ASP.NET WebForms (many department sites): nothing to read, but worth reporting.
+ASPNET = Platform(
+    name="aspnet",
+    markers=_markers("self::input[@name='__VIEWSTATE']"),
+)
+
+GENERIC = Platform(name="generic")
+
+# Most specific first: a SharePoint page is also ASP.NET, a VHV page may carry schema.org markup.
+PLATFORMS: tuple[Platform, ...] = (VHV, NUKEVIET, LIFERAY, SHAREPOINT, JOOMLA, WORDPRESS, ASPNET)
+
+
+
+
+def _any_marker() -> XPath:
+    """Every platform's markers in one expression, one location path per tag; meta, link and
+    script markers are looked for in <head> only (a fraction of the page)."""
+    by_tag: dict[str, list[str]] = {}
+    for platform in PLATFORMS:
+        for tag, predicate in platform.markers:
+            by_tag.setdefault(tag, []).append(f"({predicate})")
+    paths = [
+        f"{'/html/head/' if tag in _HEAD_TAGS else '//'}{tag}[{' or '.join(tests)}]"
+        for tag, tests in by_tag.items()
+    ]
+    return XPath("|".join(paths))
+
+
+_HEAD_TAGS = frozenset({"meta", "link", "script"})
+
+
+_ANY_MARKER = _any_marker()
+_MARKERS_LOOKED_AT = 50
+
+
+def detect_platform(tree: HtmlElement) -> Platform:
+    """The platform that made the page, or `GENERIC`."""
+    found = _ANY_MARKER(tree)[:_MARKERS_LOOKED_AT]
+    for platform in PLATFORMS:
+        if any(platform.marks(element) for element in found):
+            return platform
+    return GENERIC
+
+
+def first_match(tree: HtmlElement, xpaths: tuple[XPath, ...]) -> HtmlElement | None:
+    """The first element the first matching expression finds."""
+    for xpath in xpaths:
+        for found in xpath(tree):
+            if isinstance(found, HtmlElement):
+                return found
+    return None

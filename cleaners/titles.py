@@ -1,0 +1,195 @@
+"""Choosing an article's title: the article's own heading, never the site banner or a portlet
+heading ("Hot News", "Tin tức - Sự kiện").
+
+Best first: the platform's title element; a schema.org headline; the page's one real <h1>
+(banners in the header or inside a link home are not); a title-like heading just before the
+article's paragraphs that agrees with og:title/<title>; JSON-LD headline; and last og:title or
+<title> with the site's name cut off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+from cleaners.dom import HEADING_TAGS, ancestors_and_self, label, squash, text_of
+from cleaners.layout import Layout
+from cleaners.page_meta import PageMeta
+from cleaners.platforms import Platform, first_match
+
+MIN_TITLE_CHARS = 5
+MAX_TITLE_CHARS = 400
+
+_H1 = XPath("//h1")
+_TITLE_TAGS = ("h2", "h3", "h4", "div", "p", "span", "strong")
+_TITLE_CLASS = re.compile(r"title|headline|heading|tieu-?de", re.IGNORECASE)
+_REGION_LEVELS = 3  # how far above the paragraphs a title-like heading is looked for
+# Page chrome a banner heading sits in.
+_CHROME = re.compile(
+    r"(?<![a-z])(header|banner|logo|brand|masthead|navbar|menu|top-?bar|site-?(name|title)"
+    r"|footer|nav)(?![a-z])"
+)
+_CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
+# " - ", " | ", " :: ", " » " between a title and the site's name in <title>.
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—»]|::)\s+")
+_SITE_NAME = re.compile(
+    r"cong thong tin|trang thong tin|cong ttdt|trang ttdt|website|portal|ubnd|uy ban nhan dan"
+    r"|so giao duc|phong giao duc|\.gov\.vn|\.edu\.vn|\.vn$|\.com$"
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Title:
+    """The chosen title, the element it came from (None for meta data) and how it was chosen."""
+
+    text: str
+    element: HtmlElement | None
+    source: str
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(label(text)))
+
+
+def similarity(candidate: str, reference: str) -> float:
+    """Share of the candidate's words found in the reference (0 when either is empty)."""
+    words, ref = _words(candidate), _words(reference)
+    return len(words & ref) / len(words) if words and ref else 0.0
+
+
+def _usable(text: str) -> bool:
+    return MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS
+
+
+def _in_chrome(element: HtmlElement) -> bool:
+    for node in ancestors_and_self(element):
+        if node.tag in _CHROME_TAGS:
+            return True
+        if node.tag in ("body", "html"):
+            return False
+        attributes = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if attributes.strip() and _CHROME.search(attributes):
+            return True
+    return False
+
+
+def _same_page(href: str, url: str) -> bool:
+    if not href or href.startswith("#"):
+        return True
+    target, page = urlsplit(urljoin(url, href)), urlsplit(url)
+    return (target.netloc, target.path.rstrip("/")) == (page.netloc, page.path.rstrip("/"))
+
+
+def _links_away(element: HtmlElement, url: str) -> bool:
+    """A heading that is a link to another page: a teaser, or the banner linking home."""
+    if any(node.tag == "a" for node in element.iterancestors()):
+        return True
+    links = element.findall(".//a")
+    if len(links) != 1:
+        return False
+    linked = len(text_of(links[0]))
+    return linked >= 0.8 * len(text_of(element)) and not _same_page(links[0].get("href", ""), url)
+
+
+def strip_site_name(title: str, site_name: str = "") -> str:
+    """`title` without a leading or trailing site name ("Tổng kết năm học - Cổng TTĐT …")."""
+    parts = _TITLE_SEPARATORS.split(squash(title))
+    if len(parts) < 2:
+        return squash(title)
+    site = label(site_name)
+
+    def is_site(part: str) -> bool:
+        folded = label(part)
+        return bool(folded) and (
+            (bool(site) and (folded == site or folded in site or site in folded))
+            or bool(_SITE_NAME.search(folded))
+        )
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    return " - ".join(parts)
+
+
+def choose_title(
+    tree: HtmlElement, url: str, platform: Platform, layout: Layout, meta: PageMeta
+) -> Title | None:
+    """The article's title, or None when the page names none at all."""
+    reference = meta.og_title or meta.title_tag
+    site = label(meta.site_name)
+
+    def acceptable(element: HtmlElement) -> bool:
+        text = text_of(element)
+        folded = label(text)
+        return _usable(text) and bool(folded) and folded != site
+
+    element = first_match(tree, platform.title)
+    if element is not None and acceptable(element):
+        return Title(squash(text_of(element)), element, "platform")
+
+    headlines = [
+        e
+        for e in meta.itemprop("headline")
+        if e.tag != "meta" and acceptable(e) and not _links_away(e, url)
+    ]
+    if headlines:
+        best = max(headlines, key=lambda e: similarity(text_of(e), reference))
+        return Title(text_of(best), best, "itemprop")
+
+    headline = meta.json_ld_value("headline")
+    if isinstance(headline, str):
+        reference = headline  # the article's own headline (if truncated, still its words)
+    main = layout.main_block
+    h1s = [
+        e for e in _H1(tree) if acceptable(e) and not _in_chrome(e) and not _links_away(e, url)
+    ]
+    if h1s:
+        if len(h1s) == 1:
+            return Title(text_of(h1s[0]), h1s[0], "h1")
+        scored = [(similarity(text_of(e), reference), e) for e in h1s]
+        top_score, top = max(scored, key=lambda pair: pair[0])
+        if top_score >= 0.5:
+            return Title(text_of(top), top, "h1")
+        return Title(text_of(h1s[0]), h1s[0], "h1")
+
+    if isinstance(headline, str) and _usable(squash(headline)):
+        return Title(squash(headline), None, "json-ld")
+
+    # Title-like headings (by class) above the paragraphs, in the part of the page around them.
+    region = main if main is not None else tree
+    for _ in range(_REGION_LEVELS):
+        parent = region.getparent()
+        region = parent if parent is not None else region
+    candidates = []
+    for element in region.iter(*_TITLE_TAGS):
+        if element is main:
+            break
+        if (
+            _TITLE_CLASS.search(element.get("class", ""))
+            and acceptable(element)
+            and len(text_of(element)) >= 15
+            and not _in_chrome(element)
+            and not _links_away(element, url)
+        ):
+            candidates.append(element)
+    if candidates:
+        top_score, top = max(
+            ((similarity(text_of(e), reference), e) for e in candidates), key=lambda p: p[0]
+        )
+        if top_score >= 0.6:
+            return Title(text_of(top), top, "heading")
+        nearest = candidates[-1]
+        if nearest.tag in HEADING_TAGS or not reference:
+            return Title(text_of(nearest), nearest, "heading")
+
+    for source, value in (("og:title", meta.og_title), ("title", meta.title_tag)):
+        stripped = strip_site_name(value, meta.site_name)
+        if _usable(stripped):
+            return Title(stripped, None, source)
+    return None

@@ -1,0 +1,436 @@
+"""`cleaners.extract` rule by rule: decoding, platforms, furniture removal, page kind, title,
+byline, options. Pages are small hand-written portal pages; the golden files cover whole ones."""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import unicodedata
+
+import pytest
+
+from cleaners.byline import looks_like_name
+from cleaners.decoding import declared_encoding, decode_html, repair_double_encoding
+from cleaners.dom import parse_html
+from cleaners.extract import DEFAULT_OPTIONS, ExtractOptions, extract
+from cleaners.layout import measure
+from cleaners.noise import remove_furniture
+from cleaners.noise_markers import leaked_markers
+from cleaners.page_kind import KindThresholds, PageSignals, decide_kind
+from cleaners.platforms import GENERIC, detect_platform
+from cleaners.titles import similarity, strip_site_name
+
+URL = "https://pgd.example.gov.vn/tin-tuc/bai-viet-1.html"
+
+PARAGRAPHS = [
+    "Sáng 20/3, Phòng Giáo dục và Đào tạo huyện tổ chức hội nghị sơ kết học kỳ I năm học "
+    "2023-2024 với sự tham dự của lãnh đạo UBND huyện và hiệu trưởng các trường trực thuộc.",
+    "Năm học này, toàn huyện có 58 trường mầm non, tiểu học và trung học cơ sở với hơn 12.000 "
+    "học sinh; chất lượng giáo dục toàn diện tiếp tục được giữ vững, nhiều học sinh đạt giải cao.",
+    "Hội nghị đã thống nhất các giải pháp trọng tâm cho học kỳ II, trong đó chú trọng bồi dưỡng "
+    "học sinh giỏi, phụ đạo học sinh yếu và đẩy mạnh chuyển đổi số trong quản lý nhà trường.",
+]
+TITLE = "Phòng Giáo dục và Đào tạo sơ kết học kỳ I năm học 2023-2024"
+
+
+def page(body: str, *, aside: str = "", head: str = "", title: str = TITLE) -> str:
+    """A Vietnamese portal page: banner, the article (h1 + body container), a side column."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>{title} - Cổng thông tin điện tử huyện</title>{head}</head><body>
+<div id="header"><div class="logo"><a href="/"><h1>CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN</h1></a></div>
+<ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức</a></li></ul>
+</div><div class="wrap"><div class="col-main"><div class="detail">
+<h1 class="title">{title}</h1><div class="noidung">{paragraphs}{body}</div></div></div>
+<div class="col-right">{aside}</div></div>
+<div class="footer"><p>Cơ quan chủ quản: Ủy ban nhân dân huyện</p></div></body></html>"""
+
+
+def text_of(html: str, options: ExtractOptions = DEFAULT_OPTIONS) -> str:
+    article = extract(html, URL, options)
+    assert article.is_article, article.reason
+    return article.text
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+
+def test_windows_1258_with_combining_tone_marks_comes_out_composed() -> None:
+    html = page("", aside="").replace("utf-8", "windows-1258")
+    # windows-1258 has "ô" but writes the acute as a separate combining character.
+    data = unicodedata.normalize("NFD", html).encode("cp1258", errors="xmlcharrefreplace")
+    text = text_of(data)
+    assert PARAGRAPHS[0] in text
+    assert unicodedata.is_normalized("NFC", text)
+
+
+def test_utf8_page_declared_as_latin1_is_read_as_utf8() -> None:
+    data = page("").replace("utf-8", "iso-8859-1").encode("utf-8")
+    assert declared_encoding(data) == "cp1252"
+    assert PARAGRAPHS[1] in text_of(data)
+
+
+def test_byte_order_marks_and_http_charset() -> None:
+    assert decode_html(codecs.BOM_UTF8 + "Thống kê".encode()) == "Thống kê"
+    assert decode_html(codecs.BOM_UTF16_LE + "Thống kê".encode("utf-16-le")) == "Thống kê"
+    assert decode_html("Thống kê".encode("cp1258", "replace"), "windows-1258") != ""
+    legacy = unicodedata.normalize("NFD", "Tổng lượt truy cập")
+    assert unicodedata.normalize("NFC", decode_html(legacy.encode("cp1258"))) == "Tổng lượt truy cập"
+
+
+def test_undecodable_bytes_do_not_raise() -> None:
+    assert "\ufffd" not in decode_html(b"<html>\x81\x8d</html>") or True  # any text, no error
+    assert decode_html(b"") == ""
+
+
+def test_double_encoded_utf8_is_repaired_and_normal_text_left_alone() -> None:
+    good = "Thống kê truy cập đầu năm học mới, Ủy ban nhân dân huyện tổ chức hội nghị"
+    broken = "".join(
+        chr(b) if 0x80 <= b <= 0x9F else bytes([b]).decode("cp1252", "replace")
+        for b in good.encode("utf-8")
+    )
+    assert repair_double_encoding(broken) == good
+    assert repair_double_encoding("Café Ã  la carte") == "Café Ã  la carte"
+
+
+def test_empty_input_is_an_empty_page() -> None:
+    article = extract(b"", URL)
+    assert (article.kind, article.text) == ("empty", "")
+    assert article.reason
+
+
+# --- platforms --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "name"),
+    [
+        ('<meta name="generator" content="NukeViet v4.5">', "nukeviet"),
+        ('<div id="news-bodyhtml" class="bodytext">x</div>', "nukeviet"),
+        ('<div class="portlet-boundary portlet-boundary_101_" id="p_p_id_101_">x</div>', "liferay"),
+        ('<p class="wd-date">Ngày đăng: 22/03/2024</p>', "liferay"),
+        ('<article class="news-detail-layout-type-2">x</article>', "vhv"),
+        ('<meta name="GENERATOR" content="Microsoft SharePoint">', "sharepoint"),
+        ('<link rel="stylesheet" href="/wp-content/themes/x/style.css">', "wordpress"),
+        ('<meta name="generator" content="Joomla! - Open Source Content Management">', "joomla"),
+        ('<input type="hidden" name="__VIEWSTATE" value="x">', "aspnet"),
+        ("<div class='content'>x</div>", "generic"),
+    ],
+)
+def test_platform_recognised_from_its_markup(markup: str, name: str) -> None:
+    head, body = (markup, "") if markup.startswith(("<meta", "<link")) else ("", markup)
+    tree = parse_html(f"<html><head>{head}</head><body>{body}<p>text</p></body></html>")
+    assert tree is not None
+    assert detect_platform(tree).name == name
+
+
+def test_generic_platform_has_no_selectors() -> None:
+    assert GENERIC.body == () and not GENERIC.assembles_body
+
+
+# --- furniture removal ------------------------------------------------------------------------
+
+
+def _furniture(html: str) -> list[str]:
+    tree = parse_html(html)
+    assert tree is not None
+    layout = measure(tree)
+    return [r.kind for r in remove_furniture(tree, layout, [], GENERIC)]
+
+
+def test_counter_block_removed_by_its_heading() -> None:
+    aside = """<div class="block"><div class="block-title">Thống kê truy cập</div>
+<div class="block-content"><p>Bạn là người truy cập thứ</p><b>105.584</b></div></div>"""
+    text = text_of(page("", aside=aside))
+    assert "105.584" not in text and "Thống kê" not in text
+    assert PARAGRAPHS[2] in text
+
+
+def test_counter_rows_removed_without_any_heading() -> None:
+    aside = """<ul><li>Đang truy cập223</li><li>Máy chủ tìm kiếm13</li><li>Hôm nay: 94</li>
+<li>Tổng lượt truy cập: 105,584</li></ul>"""
+    assert not leaked_markers(text_of(page("", aside=aside)))
+    assert "counter" in _furniture(page("", aside=aside))
+
+
+def test_report_that_says_tin_moi_nhat_keeps_its_sentence() -> None:
+    sentence = (
+        "Phụ huynh theo dõi mục Tin mới nhất trên cổng thông tin để cập nhật lịch thi và "
+        "danh sách phòng thi của kỳ tuyển sinh vào lớp 10."
+    )
+    aside = """<div class="box"><h3>Tin mới nhất</h3><ul><li><a href="/1">Hội khỏe Phù Đổng cấp
+huyện năm 2024 khai mạc</a></li><li><a href="/2">Trao học bổng cho học sinh nghèo</a></li></ul>
+</div>"""
+    text = text_of(page(f"<p>{sentence}</p>", aside=aside))
+    assert sentence in text
+    assert "Hội khỏe Phù Đổng" not in text
+
+
+def test_a_loose_heading_takes_its_link_list_but_not_the_next_paragraph() -> None:
+    closing = "Kết thúc hội nghị, lãnh đạo huyện trao giấy khen cho các tập thể xuất sắc năm học."
+    body = f"""<p><strong>Tin liên quan</strong></p><ul><li><a href="/a">Khai giảng năm học mới
+tại các trường vùng cao</a></li><li><a href="/b">Hội thi giáo viên dạy giỏi</a></li></ul>
+<p>{closing}</p>"""
+    text = text_of(page(body))
+    assert "Tin liên quan" not in text and "Khai giảng năm học mới" not in text
+    assert closing in text
+
+
+def test_lunar_calendar_widget_removed() -> None:
+    aside = """<div><div id="cal"></div><a href="https://licham.net/">licham.net</a>
+<p>- Click vào nút hiển thị ngày trong tuần hoặc tháng âm lịch để xem chi tiết</p>
+<p>- Màu đỏ: Ngày tốt</p><p>- Xanh lá: Đầu tháng âm lịch</p><p>- Màu vàng: Ngày hiện tại</p></div>"""
+    text = text_of(page("", aside=aside))
+    assert not leaked_markers(text)
+    assert "âm lịch" not in text
+
+
+def test_month_grid_is_a_calendar_but_a_table_of_numbers_is_not() -> None:
+    days = "".join(
+        "<tr>" + "".join(f"<td>{d}</td>" for d in range(w * 7 + 1, min(w * 7 + 8, 32))) + "</tr>"
+        for w in range(5)
+    )
+    grid = f"<table>{days}</table>"
+    assert "calendar" in _furniture(f"<html><body><div>{grid}</div><p>x</p></body></html>")
+    stats = "".join(
+        f"<tr><td>{i}</td><td>Trường số {i}</td><td>{400 + i}</td><td>{90 + i % 9}%</td></tr>"
+        for i in range(1, 20)
+    )
+    assert "calendar" not in _furniture(f"<html><body><table>{stats}</table></body></html>")
+
+
+def test_rating_poll_comment_form_and_captcha_removed() -> None:
+    body = """<form id="rate"><p>Tổng số điểm của bài viết là: 0 trong 0 đánh giá</p>
+<input type="radio" name="s" value="1"><input type="radio" name="s" value="2">
+<span>Click để đánh giá bài viết</span></form>"""
+    aside = """<div><p>Đánh giá của bạn về cổng thông tin điện tử</p><label><input type="radio"
+name="v"> Tốt</label><label><input type="radio" name="v"> Bình thường</label>
+<p>373 người đã bình chọn</p></div>
+<div><p>Ý kiến bạn đọc</p><form><textarea name="c"></textarea><img src="/captcha.php" alt="">
+<label>Mã an toàn</label><input type="text" name="code"></form></div>"""
+    text = text_of(page(body, aside=aside))
+    assert not leaked_markers(text)
+    assert PARAGRAPHS[0] in text
+
+
+def test_tag_line_pagination_and_zoom_widget_removed_but_a_100_percent_cell_kept() -> None:
+    body = """<table><tr><td>Tỷ lệ tốt nghiệp THPT</td><td>100%</td></tr></table>
+<div class="kw"><strong>Từ khóa:</strong> <a href="/tag/gd">giáo dục</a>, <a href="/tag/ts">
+tuyển sinh</a></div>"""
+    aside = """<div class="tb"><span>A-</span> <span>100%</span> <span>A+</span></div>
+<div class="p"><a href="?p=1">&lt;&lt;</a> <a href="?p=1">&lt;</a> <a href="?p=1">1</a>
+<a href="?p=2">2</a> <a href="?p=3">3</a> ... <a href="?p=2">&gt;</a> <a href="?p=9">&gt;&gt;</a>
+</div>"""
+    text = text_of(page(body, aside=aside))
+    assert "Từ khóa" not in text and "&lt;&lt;" not in text and "<<" not in text
+    assert "100%" in text  # the table cell
+    assert text.count("100%") == 1
+
+
+def test_login_box_and_session_timeout_removed() -> None:
+    aside = """<div class="panel"><div class="panel-heading">QUẢN LÝ THÀNH VIÊN</div>
+<div class="panel-body">Hãy đăng nhập thành viên để trải nghiệm đầy đủ các tiện ích trên site
+<form><input type="text" name="u"><input type="password" name="p"></form></div></div>
+<div id="timeoutsess">Bạn đã không sử dụng Site, <a href="#">Bấm vào đây để duy trì trạng thái
+đăng nhập</a>. Thời gian chờ: 60 giây</div>"""
+    assert not leaked_markers(text_of(page("", aside=aside)))
+
+
+def test_media_boxes_removed_by_their_heading() -> None:
+    aside = """<div class="box"><div class="box-title"><a href="/v">Video clip</a></div>
+<div class="box-content"><a href="/v/1"><img src="1.jpg"></a></div></div>
+<div class="box"><div class="box-title"><a href="/a">Phóng sự ảnh</a></div>
+<div class="box-content"><a href="/a/1"><img src="2.jpg"></a></div></div>"""
+    assert not leaked_markers(text_of(page("", aside=aside)))
+
+
+def test_the_article_is_never_removed_even_under_a_furniture_heading() -> None:
+    # A portlet titled like furniture that holds the article itself.
+    html = page("").replace('<div class="detail">', '<div class="detail"><h3>Tin mới nhất</h3>')
+    text = text_of(html)
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_vietnamese_labels_do_not_apply_to_pages_in_other_languages() -> None:
+    english = " ".join(["The board met to review the budget and the school calendar."] * 4)
+    html = f"""<html lang="en"><head><title>School board meets</title></head><body>
+<h1>School board meets</h1><div class="story"><p>{english}</p><h3>Video</h3><p>{english}</p>
+</div></body></html>"""
+    assert extract(html, URL).text.count("The board met") == 8
+
+
+# --- page kind --------------------------------------------------------------------------------
+
+
+def _listing(items: int, *, leads: bool = True, flat: bool = False) -> str:
+    lead = (
+        "<p>Sáng nay, Phòng Giáo dục và Đào tạo tổ chức hội nghị đánh giá kết quả thực hiện "
+        "nhiệm vụ học kỳ I và bàn giải pháp cho học kỳ II năm học.</p>"
+    )
+    rows = []
+    for i in range(items):
+        head = f'<h3><a href="/tin/{i}.html">Tin hoạt động giáo dục số {i} của các trường</a></h3>'
+        dated = f"{head}<span>{i + 1:02d}/03/2024</span>{lead if leads else ''}"
+        rows.append(dated if flat else f'<div class="item">{dated}</div>')
+    pager = '<a rel="next" href="/tin/page-2">2</a>'
+    return f"""<html lang="vi"><head><title>Tin tức - Sự kiện</title></head><body>
+<div class="list">{"".join(rows)}</div>{pager}</body></html>"""
+
+
+def test_category_page_is_a_listing_with_a_reason() -> None:
+    article = extract(_listing(12), "https://x.gov.vn/tin-tuc/")
+    assert article.kind == "listing"
+    assert "12 teaser links" in article.reason and "dates" in article.reason
+
+
+def test_listing_written_flat_is_a_listing() -> None:
+    assert extract(_listing(10, flat=True), "https://x.gov.vn/tin-tuc/").kind == "listing"
+
+
+def test_article_with_related_links_is_an_article() -> None:
+    related = "".join(
+        f'<li><a href="/r/{i}.html">Tin liên quan đến giáo dục của huyện số {i}</a></li>'
+        for i in range(8)
+    )
+    article = extract(page(f'<ul class="others">{related}</ul>'), URL)
+    assert article.kind == "article"
+
+
+def test_page_with_only_menus_and_a_message_is_empty() -> None:
+    html = """<html lang="vi"><head><title>Thông báo</title></head><body><ul class="menu">
+<li><a href="/">Trang chủ</a></li><li><a href="/gt">Giới thiệu</a></li></ul>
+<div class="alert">Bài viết không tồn tại hoặc đã bị xóa.</div></body></html>"""
+    article = extract(html, URL)
+    assert article.kind == "empty"
+    assert "characters" in article.reason
+
+
+@pytest.mark.parametrize(
+    ("signals", "kind"),
+    [
+        (PageSignals(text_chars=2000, body_chars=1800, teasers=20, teaser_chars=1500), "article"),
+        (PageSignals(text_chars=2000, body_chars=100, teasers=20, teaser_chars=1500), "listing"),
+        (PageSignals(text_chars=1500, body_chars=600, teasers=40, teaser_chars=5000), "listing"),
+        (PageSignals(text_chars=90, body_chars=0), "empty"),
+        (PageSignals(text_chars=0), "empty"),
+        (PageSignals(text_chars=900, teasers=4, declared_listing="collectionpage"), "listing"),
+        (PageSignals(text_chars=300, sentence_chars=250, platform_body=True), "article"),
+        (PageSignals(text_chars=300, sentence_chars=40, body_chars=40), "empty"),
+    ],
+)
+def test_kind_decision(signals: PageSignals, kind: str) -> None:
+    decided, reason = decide_kind(signals, KindThresholds())
+    assert decided == kind
+    assert reason
+
+
+# --- title ------------------------------------------------------------------------------------
+
+
+def test_title_is_the_article_heading_not_the_banner() -> None:
+    assert extract(page(""), URL).title == TITLE
+
+
+def test_title_is_the_asset_title_not_the_portlet_heading_or_hot_news() -> None:
+    html = f"""<html><head><title>Hot News - Sở Giáo dục và Đào tạo</title>
+<meta property="og:title" content="Hot News"></head><body>
+<div class="portlet-boundary" id="p_p_id_101_INSTANCE_x_"><div class="portlet-topper">
+<span class="portlet-title-text">Tin tức - Sự kiện</span></div>
+<div class="asset-full-content"><div class="asset-full-content-title">{TITLE}</div>
+<div class="asset-content">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}</div></div></div>
+</body></html>"""
+    article = extract(html, URL)
+    assert (article.title, article.platform) == (TITLE, "liferay")
+
+
+def test_title_from_a_heading_before_the_body_when_the_only_h1_is_the_banner() -> None:
+    html = page("").replace('<h1 class="title">', '<h2 class="title-news">').replace(
+        f"{TITLE}</h1>", f"{TITLE}</h2>"
+    )
+    assert extract(html, URL).title == TITLE
+
+
+def test_title_falls_back_to_og_title_without_the_site_name() -> None:
+    html = page("").replace(f'<h1 class="title">{TITLE}</h1>', "")
+    html = html.replace("<head>", f'<head><meta property="og:title" content="{TITLE} | UBND huyện">')
+    assert extract(html, URL).title == TITLE
+
+
+def test_site_name_stripping() -> None:
+    assert strip_site_name("Tổng kết năm học - Cổng TTĐT huyện Mường Ảng") == "Tổng kết năm học"
+    assert strip_site_name("VPUB - Đồng chí Vừ A Bằng thăm Sở") == "VPUB - Đồng chí Vừ A Bằng thăm Sở"
+    assert strip_site_name("Tin tức | Trường THCS Kim Đồng", "Trường THCS Kim Đồng") == "Tin tức"
+
+
+def test_similarity_ignores_case_and_marks() -> None:
+    assert similarity("TỔNG KẾT NĂM HỌC", "Tổng kết năm học - Cổng TTĐT") == 1.0
+    assert similarity("Hot News", "Tổng kết năm học") == 0.0
+
+
+# --- byline -----------------------------------------------------------------------------------
+
+
+def test_trailing_signature_is_the_byline_and_stays_in_the_text() -> None:
+    article = extract(page('<p style="text-align:right"><strong>Thanh Tuyền</strong></p>'), URL)
+    assert article.byline == "Thanh Tuyền"
+    assert article.text.endswith("Thanh Tuyền")
+
+
+def test_labelled_author_line() -> None:
+    article = extract(page("<p>Tin, ảnh: Nguyễn Dịu (Phòng GD&amp;ĐT)</p>"), URL)
+    assert article.byline == "Nguyễn Dịu (Phòng GD&ĐT)"
+
+
+def test_no_byline_when_the_report_ends_with_a_sentence() -> None:
+    assert extract(page(""), URL).byline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "is_name"),
+    [
+        ("Thanh Tuyền", True),
+        ("Nguyễn Chí Thanh", True),
+        ("Thái Bình", True),
+        ("CHÁNH VĂN PHÒNG", False),
+        ("Phòng Giáo Dục", False),
+        ("Một số hình ảnh tại Hội nghị", False),
+        ("Hằng", False),
+        ("Nguyễn Văn A 2023", False),
+    ],
+)
+def test_personal_name_lines(line: str, is_name: bool) -> None:
+    assert looks_like_name(line) is is_name
+
+
+# --- options and text -------------------------------------------------------------------------
+
+
+def test_options_are_frozen_and_build_the_extractor_once() -> None:
+    options = ExtractOptions(min_article_chars=50)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.min_article_chars = 10  # type: ignore[misc]
+    assert options.trafilatura is options.trafilatura
+    assert options.trafilatura.focus == "balanced" and not options.trafilatura.comments
+
+
+def test_tone_marks_unified_by_default_or_kept_as_published() -> None:
+    html = page("<p>Đồng chí Nguyễn Văn Hòa, Ủy viên Ban Thường vụ Huyện ủy phát biểu chỉ đạo.</p>")
+    assert "Uỷ viên" in text_of(html)
+    assert "Ủy viên" in text_of(html, ExtractOptions(unify_tone_marks=False))
+
+
+def test_text_paragraphs_are_separated_by_blank_lines() -> None:
+    text = text_of(page(""))
+    assert text.split("\n\n")[:3] == PARAGRAPHS
+
+
+def test_lead_in_its_own_container_is_kept_before_the_body() -> None:
+    lead = "Chiều 22/3, Ban Chỉ đạo Hội khỏe Phù Đổng huyện tổ chức Lễ khai mạc Hội khỏe lần thứ X."
+    html = page("").replace('<div class="noidung">', f'<div class="sapo">{lead}</div><div class="noidung">')
+    assert text_of(html).startswith(lead)
+
+
+def test_figure_captions_stay_in_vietnamese_reports() -> None:
+    caption = "Toàn cảnh Hội nghị sơ kết học kỳ I"
+    body = f'<figure class="image"><img src="a.jpg"><figcaption>{caption}</figcaption></figure>'
+    assert caption in text_of(page(body))
