@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -198,6 +198,9 @@ def crawl(ctx: Context, source_ids: tuple[str, ...], progress: bool, fmt: str,
             if s.cuts:
                 cuts = ", ".join(f"{k} {v}" for k, v in s.cuts.items())
                 click.echo(f"  {s.source_id} cut: {cuts}")
+    from crawler.cli_monitor import end_of_cycle
+
+    end_of_cycle(config, summaries)  # source health, then the alerts this cycle queued
     if any(s.status == "failed" for s in summaries):
         sys.exit(1)
 
@@ -205,28 +208,45 @@ def crawl(ctx: Context, source_ids: tuple[str, ...], progress: bool, fmt: str,
 # ------------------------------------------------------------------ export
 def _report_filter(province: tuple[str, ...] = (), district: tuple[str, ...] = (),
                    source: tuple[str, ...] = (), level: tuple[str, ...] = (),
-                   since: Any = None, until: Any = None) -> Any:
+                   since: date | None = None, until: date | None = None) -> Any:
     from db import ReportFilter
 
-    return ReportFilter(
-        provinces=tuple(province), districts=tuple(district), sources=tuple(source),
-        levels=tuple(level), since=since.date() if since else None,
-        until=until.date() if until else None,
-    )
+    try:
+        return ReportFilter(
+            provinces=tuple(province), districts=tuple(district), sources=tuple(source),
+            levels=tuple(level), since=since, until=until,
+        )
+    except ValueError as exc:  # since after until
+        raise UsageProblem(str(exc)) from None
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    # A callback, not click.DateTime: a bad date is one line like every other bad filter value.
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageProblem(
+            f"--{param.name} {value!r} is not a date; write YYYY-MM-DD, e.g. 2023-09-05"
+        ) from None
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    # Places match without diacritics, case or "Tỉnh"/"Huyện"; values the database does not
+    # hold (levels included) are refused by db/ in one line listing the known ones.
     options = [
-        click.option("--province", multiple=True, help="Only this province (repeatable)."),
+        click.option("--province", multiple=True,
+                     help="Only this province (repeatable; 'lai chau' = 'Tỉnh Lai Châu')."),
         click.option("--district", multiple=True, help="Only this district (repeatable)."),
         click.option("--source", multiple=True, help="Only this source id (repeatable)."),
         click.option("--level", multiple=True,
-                     type=click.Choice(["province", "district", "department"]),
-                     help="Only sources of this level (repeatable)."),
-        click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
-                     help="Published on or after YYYY-MM-DD (else first seen)."),
-        click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
-                     help="Published on or before YYYY-MM-DD (else first seen)."),
+                     help="Only sources of this level: province, district or department "
+                          "(repeatable)."),
+        click.option("--since", metavar="YYYY-MM-DD", callback=_day,
+                     help="Published on or after this day (else first seen)."),
+        click.option("--until", metavar="YYYY-MM-DD", callback=_day,
+                     help="Published on or before this day (else first seen)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -290,7 +310,14 @@ def export(ctx: Context, fmt: str, output: Path | None, **filters: Any) -> None:
 
             count = write_parquet(rows, output, EXPORT_FIELDS)
         elif output is None:
-            count = (write_jsonl if fmt == "jsonl" else write_csv)(rows, sys.stdout)
+            try:
+                count = (write_jsonl if fmt == "jsonl" else write_csv)(rows, sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # The reader stopped (`| head`): not an error. Point stdout at nothing so the
+                # interpreter's final flush does not fail again.
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+                count = 0
         else:
             output.parent.mkdir(parents=True, exist_ok=True)
             with output.open("w", encoding="utf-8", newline="") as out:
@@ -301,55 +328,68 @@ def export(ctx: Context, fmt: str, output: Path | None, **filters: Any) -> None:
 
 
 # ------------------------------------------------------------------ search
-def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+SEARCH_FIELDS = (
+    "id", "title", "published", "province", "district", "source", "url", "snippet", "score",
+)
+
+
+def _limit(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    from db.search import MAX_LIMIT
+
+    if not 1 <= value <= MAX_LIMIT:
+        raise UsageProblem(f"--limit {value}: choose from 1 to {MAX_LIMIT}")
+    return value
 
 
 @cli.command()
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)
-@click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
+              show_default=True, help="table for people (fits the terminal); json, csv.")
+@click.option("--limit", type=int, default=20, show_default=True, callback=_limit,
+              help="At most this many reports (1-1000).")
 @click.option("--order", type=click.Choice(["relevance", "newest"]), default="relevance",
-              show_default=True)
+              show_default=True, help="relevance: bm25, title words weigh most.")
 @filter_options
 @pass_ctx
 def search(ctx: Context, query: str, fmt: str, limit: int, order: str, **filters: Any) -> None:
     """Full-text search; with or without diacritics, "phrases", AND/OR/NOT, prefix*.
 
+    "tong ket nam hoc", "tổng kết năm học" and "Tổng Kết Năm Học" find the same reports;
+    đ is d; "Uỷ"/"Ủy" and "hoà"/"hòa" match each other. Words must all occur unless joined by
+    OR; NOT excludes the next term; truong* matches trường and trưởng. A bad query or filter
+    value is explained in one line (exit 2).
+
     \b
     Example:
       eduwatch search "tong ket nam hoc" --province "Dien Bien" --since 2023-01-01
       eduwatch search '"chuẩn quốc gia" AND giáo*' --format json
+      eduwatch search 'hoc sinh NOT mam non' --order newest --limit 5
     """
+    from crawler.cli_query import HIT_MARKERS, hits_table, terminal_width
+
+    report_filter = _report_filter(**filters)
+    markers = HIT_MARKERS if fmt == "table" else ("[", "]")
     store = ctx.store()
     with problems():
-        hits = store.search(query, _report_filter(**filters), order=order, limit=limit)
-        store.close()
-    rows = [
-        {"id": h.id, "title": h.title, "published": h.published, "place": ", ".join(
-            p for p in (h.district, h.province) if p), "source": h.source, "url": h.url,
-         "snippet": h.snippet, "score": h.score}
-        for h in hits
-    ]
+        try:
+            hits = store.search(query, report_filter, order=order, limit=limit, markers=markers)
+        finally:
+            store.close()
+    if fmt == "table":
+        if not hits:
+            click.echo("no reports match", err=True)
+            return
+        color = sys.stdout.isatty()
+        for line in hits_table(hits, terminal_width(), color=color):
+            click.echo(line)
+        return
+    rows = [{name: getattr(hit, name) for name in SEARCH_FIELDS} for hit in hits]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=_json_default))
         return
-    if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
-        writer.writeheader()
-        writer.writerows(rows)
-        return
-    if not rows:
-        click.echo("no reports match", err=True)
-        return
-    width = shutil.get_terminal_size((120, 24)).columns
-    for row in rows:
-        head = f"#{row['id']}  {row['published'] or '----------'}  {row['place']}"
-        click.echo(_fit(f"{head}  {row['title']}", width))
-        click.echo(_fit(f"    {row['url']}", width))
-        click.echo(_fit(f"    {row['snippet']}", width))
+    writer = csv.DictWriter(sys.stdout, fieldnames=SEARCH_FIELDS)
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 # ------------------------------------------------------------------ show
@@ -381,10 +421,16 @@ def show(ctx: Context, report_id: int, fmt: str) -> None:
                f"first seen: {report.get('first_seen')}")
     if report.get("byline"):
         click.echo(f"byline: {report['byline']}")
+    click.echo(f"level: {report.get('level')}   platform: {report.get('platform') or 'generic'}")
     click.echo("seen at:")
     for seen in report.get("urls", []):
-        click.echo(f"  {seen['url']}  ({seen.get('source_id')}, {seen.get('first_seen')})")
-    click.echo(f"classifier: score {report.get('score'):.2f}; signals: "
+        source = seen.get("source_id")
+        if seen.get("source_name"):
+            source = f"{source}: {seen['source_name']}"
+        click.echo(f"  {seen['url']}")
+        click.echo(f"      {source}, first seen {seen.get('first_seen')}")
+    score = report.get("score")
+    click.echo(f"classifier: score {'-' if score is None else f'{score:.2f}'}; signals: "
                + "; ".join(report.get("signals") or []))
     click.echo(f"content hash: {report.get('content_hash')}")
     click.echo("")
@@ -450,6 +496,10 @@ def demo(workdir: Path, port: int) -> None:
     from crawler.demo import run_demo
 
     sys.exit(run_demo(workdir, port=port))
+
+
+import crawler.cli_monitor  # noqa: E402, F401  (registers `run` and `alerts` on the group above)
+import crawler.cli_query  # noqa: E402, F401  (registers `stats` and `serve` on the group above)
 
 
 def main() -> None:

@@ -55,6 +55,7 @@ class CrawlConfig:
     max_listing_pages: int = 50  # pages deep into one paginated listing
     interval: str = "6h"  # default crawl interval for `eduwatch run`
     jitter: float = 0.1  # fraction of the interval added at random
+    alert_after_failures: int = 3  # bad cycles in a row before a source-health operator alert
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,9 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     raw_alerts = data.get("alerts", [])
     if not isinstance(raw_alerts, list) or not all(isinstance(a, dict) for a in raw_alerts):
         raise ConfigError(path, "alerts", "write each channel as an [[alerts]] table")
+    from crawler.alerts.config import check_alerts  # it imports this module
+
+    check_alerts(path, raw_alerts, sources)
     return Config(
         path=path,
         storage=storage,

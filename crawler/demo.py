@@ -16,7 +16,6 @@ from typing import TextIO
 
 from cleaners.noise_markers import leaked_markers
 
-
 # Loopback portals answer at once; the politeness delay for real portals would only slow the demo.
 DEMO_CRAWL = {"download_delay": 0.0, "concurrency_per_host": 8}
 

@@ -15,6 +15,7 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as names
+from crawler.alerts.cycle import sync_channels
 from crawler.config import Config, Source
 from crawler.spiders.portal import PortalSpider
 from crawler.summary import SourceSummary, cut_details, run_counts
@@ -77,6 +78,8 @@ def load_states(config: Config, sources: Sequence[Source]) -> dict[str, CrawlSta
     store = open_db(config.db_path)
     try:
         store.sync_sources(source_record(s) for s in config.sources)
+        # Before any report is stored: the outbox queues alerts for the channels it knows.
+        sync_channels(store, config)
         states = {}
         for source in sources:
             # Feeds and sitemaps are refetched every cycle (conditionally); listing pages are

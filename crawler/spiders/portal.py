@@ -21,8 +21,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from form2request import form2request
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import FormRequest, Response, TextResponse
+from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
@@ -30,7 +31,7 @@ from twisted.python.failure import Failure
 
 from crawler.config import Source
 from crawler.items import PageItem
-from crawler.urls import canonicalize, link_hint, page_number
+from crawler.urls import canonicalize, is_same_site, link_hint, page_number
 
 _POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
 _PAGER_ARGUMENT = re.compile(r"^(?:Page\$)?(\d+)$", re.IGNORECASE)
@@ -164,7 +165,7 @@ class PortalSpider(scrapy.Spider):
         head = response.body[:2048]
         match = _XML_START.match(head)
         if match:
-            root = match.group(1).lower()
+            root = match.group(1).decode("ascii").lower()
             return "sitemap" if root in ("urlset", "sitemapindex") else "feed"
         if "xml" in content_type and b"<html" not in head.lower():
             return "feed" if b"<channel" in response.body[:8192] else "other"
@@ -202,7 +203,7 @@ class PortalSpider(scrapy.Spider):
         links = [link for link in self._links.extract_links(response) if not link.nofollow]
         current_page = page_number(url) or 1
         candidates = [(canonicalize(link.url), link) for link in links]
-        articles = [c for c, _ in candidates if link_hint(c) == "article"]
+        articles = [c for c, _ in candidates if link_hint(c) == "article" and self._wanted(c)]
         # Incremental stop: a listing page whose articles are all known ends its pagination.
         stop_paging = bool(self.known_urls) and bool(articles) and all(
             a in self.known_urls for a in articles
@@ -214,6 +215,12 @@ class PortalSpider(scrapy.Spider):
                 continue
             yield self.page_request(canonical)
         yield from self._postback_requests(response, url, current_page, stop_paging)
+
+    def _wanted(self, url: str) -> bool:
+        """Same site and not denied: the links whose being known can end a listing's paging."""
+        return is_same_site(url, self.hosts) and not any(
+            re.search(pattern, url) for pattern in self.source.deny
+        )
 
     def _postback_requests(
         self, response: TextResponse, url: str, current_page: int, stop_paging: bool
@@ -237,11 +244,13 @@ class PortalSpider(scrapy.Spider):
             if stop_paging or (base, target, argument) in self._postbacks_seen:
                 continue
             self._postbacks_seen.add((base, target, argument))
-            yield FormRequest.from_response(
-                response,
-                formxpath="//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]",
-                formdata={"__EVENTTARGET": target, "__EVENTARGUMENT": argument},
-                dont_click=True,
+            form = response.xpath(
+                "//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]"
+            )[:1]
+            submission = form2request(
+                form, {"__EVENTTARGET": target, "__EVENTARGUMENT": argument}, click=False
+            )
+            yield submission.to_scrapy(
                 callback=self.parse,
                 errback=self.on_error,
                 priority=PRIORITY["listing"],
