@@ -55,26 +55,31 @@ def platform_body(tree: HtmlElement, platform: Platform, layout: Layout) -> list
 
 
 def generic_body(layout: Layout) -> HtmlElement | None:
-    """The innermost body-like container (by its class, id or itemprop) holding the prose.
+    """The body-like container (by its class, id or itemprop) that holds the article's prose.
 
-    Themes nest them ("content-detail" around title, date and "news-body"); the innermost one
-    that still holds most of the prose is the body proper.
+    Themes nest them ("news-detail" around title, date, lead and "news-detail-content"): the
+    innermost one around the main run of paragraphs is the body proper. Failing that, the
+    innermost one that still holds most of the prose named containers hold.
     """
-    candidates = [
-        (element, prose)
+    candidates = {
+        element: prose
         for element, prose in layout.prose_in.items()
         if prose >= _BODY_MIN_PROSE
         and (
             element.get("itemprop") == "articleBody"
             or _is_body_name(f"{element.get('class', '')} {element.get('id', '')}")
         )
-    ]
+    }
     if not candidates:
         return None
-    most = max(prose for _, prose in candidates)
-    held = [element for element, prose in candidates if prose >= _BODY_SHARE * most]
+    main = layout.main_block
+    if main is not None:
+        for element in (main, *main.iterancestors()):
+            if element in candidates:
+                return element
+    most = max(candidates.values())
     # prose_in is filled children first: the first element holding enough is the innermost.
-    return held[0]
+    return next(element for element, prose in candidates.items() if prose >= _BODY_SHARE * most)
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +92,9 @@ def find_lead(
 ) -> HtmlElement | None:
     """The lead printed in its own container just before `body` (and after the title, when
     there is one: a site description in the header is not a lead), if there is one."""
-    position = {element: i for i, element in enumerate(layout.elements)} if title is not None else {}
+    position: dict[HtmlElement, int] = {}
+    if title is not None:
+        position = {element: i for i, element in enumerate(layout.elements)}
     after = position.get(title, -1) if title is not None else -1
     node = body
     for _ in range(_LEAD_LEVELS):

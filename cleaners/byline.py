@@ -26,12 +26,18 @@ _LABELLED = re.compile(
 # "Nguồn tin: …", "Nguồn: …" name where a report came from, not who wrote it.
 _SOURCE = re.compile(r"^nguồn(?: tin)?\s*:", re.IGNORECASE)
 _TRAILER = re.compile(r"\s*(?:\([^)]{1,60}\)|[-–—,]\s*[^-–—,]{1,40})$")  # "(Phòng GD&ĐT)", "- TTVH"
+# Words of office and place names that capitalised lines share with personal names.
 _NOT_NAMES = frozenset(
-    "ban biên tập bộ cổng huyện phòng quận sở tỉnh trang trường trung tâm ubnd ủy uỷ văn "
-    "thành phố xã thị trấn hội đồng nhân dân".split()
+    re.findall(
+        r"\w+",
+        "ban biên tập bộ cổng huyện phòng quận sở tỉnh trang trường trung tâm ubnd ủy uỷ văn "
+        "thành phố xã thị trấn hội đồng nhân dân",
+    )
 )
 _JUNK_AUTHORS = frozenset({"admin", "administrator", "quản trị", "quản trị viên", "webmaster"})
 _MAX_NAME_CHARS = 40
+_AFTER_BODY = 2  # blocks after the body container that may carry the author
+_MAX_AUTHOR_LINE = 80
 
 
 def looks_like_name(text: str) -> bool:
@@ -91,24 +97,48 @@ def _trailing_name(lines: list[str]) -> str | None:
     return None
 
 
-def find_byline(tree: HtmlElement, platform: Platform, meta: PageMeta, text: str) -> str | None:
-    """The report's author, or None."""
+def _author_line(element: HtmlElement, *, plain_names: bool) -> str | None:
+    """The name an author element gives ("Tác giả: …", or a bare name), not a source line."""
+    line = unicodedata.normalize("NFC", text_of(element))
+    if not line or _SOURCE.match(line):
+        return None
+    if _LABELLED.match(line):
+        return _labelled(line)
+    if ":" in line:
+        return None
+    name = _clean(line)
+    return name if name and (plain_names or looks_like_name(name)) else None
+
+
+def _after_body(body: HtmlElement | None) -> list[HtmlElement]:
+    """The short blocks right after the body container, where themes print the author."""
+    if body is None:
+        return []
+    following = [e for e in body.itersiblings() if isinstance(e.tag, str)][:_AFTER_BODY]
+    return [e for e in following if len(text_of(e)) <= _MAX_AUTHOR_LINE]
+
+
+def find_byline(
+    tree: HtmlElement,
+    platform: Platform,
+    meta: PageMeta,
+    text: str,
+    body: HtmlElement | None = None,
+) -> str | None:
+    """The report's author, or None. `body` is the article's body container, if known."""
     if name := _itemprop_author(tree, meta) or _json_ld_author(meta):
         return name
     for xpath in platform.byline:
         for element in xpath(tree):
-            if not isinstance(element, HtmlElement):
-                continue
-            line = unicodedata.normalize("NFC", text_of(element))
-            if _SOURCE.match(line):
-                continue
-            if _LABELLED.match(line):
-                if name := _labelled(line):
-                    return name
-            elif ":" not in line and (name := _clean(line)):
+            if isinstance(element, HtmlElement) and (
+                name := _author_line(element, plain_names=True)
+            ):
                 return name
     lines = [squash(line) for line in text.split("\n") if line.strip()]
     if name := _trailing_name(lines):
         return name
+    for element in _after_body(body):
+        if name := _author_line(element, plain_names=False):
+            return name
     meta_author = meta.meta.get("author", "")
     return meta_author if looks_like_name(meta_author) else None

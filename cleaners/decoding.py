@@ -86,9 +86,9 @@ def decode_html(data: bytes | str, http_encoding: str | None = None) -> str:
     """
     if isinstance(data, str):
         return repair_double_encoding(data)
-    for bom, encoding in _BOMS:
+    for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
-            text = _strict(data, encoding)
+            text = _strict(data, bom_encoding)
             if text is not None:
                 return text
     text = _strict(data, "utf-8")
@@ -121,9 +121,7 @@ def _as_windows_1252_bytes(text: str) -> bytes:
     # to the C1 controls of the same value, so those characters go back to their byte.
     out = bytearray()
     for ch in text:
-        if ord(ch) < 0x80:
-            out.append(ord(ch))
-        elif 0x80 <= ord(ch) <= 0x9F:
+        if ord(ch) <= 0x9F:  # ASCII, or a C1 control standing for an undefined byte
             out.append(ord(ch))
         else:
             out += ch.encode("cp1252")

@@ -11,8 +11,8 @@ from trafilatura import load_html
 
 # Elements that sit inside a line of text rather than making one.
 INLINE_TAGS = frozenset(
-    "a abbr b bdi bdo big cite code em font i img kbd label mark q s small span strong sub sup "
-    "time u var".split()
+    ["a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "em", "font", "i", "img", "kbd"]
+    + ["label", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "var"]
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Punctuation and decoration around a block label: "Thống kê truy cập:", "» Tin mới nhất",

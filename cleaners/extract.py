@@ -2,19 +2,20 @@
 
 The page is decoded (`cleaners.decoding`) and parsed once with lxml. On that tree we recognise the
 platform (`cleaners.platforms`), read its machine-readable metadata (`cleaners.page_meta`),
-measure where its text is (`cleaners.layout`), pick the title (`cleaners.titles`) and measure
-teasers for the page-kind decision. Then portal furniture is removed block by block
-(`cleaners.noise`), anchored on the title and body so the article cannot be cut. trafilatura
-extracts the text from the cleaned tree — or, when the platform's templates name the lead and body
-containers, from those containers alone. Date (`cleaners.published`), byline (`cleaners.byline`)
-and kind (`cleaners.page_kind`) are read last, from the cleaned tree and the text.
+measure where its text is (`cleaners.layout`), pick the title (`cleaners.titles`), find the body
+(`cleaners.article_body`) and measure teasers for the page-kind decision. Then portal furniture
+is removed block by block (`cleaners.noise`), anchored on the title and body so the article
+cannot be cut, and the date the page prints is read (`cleaners.published`), its date line taken
+out of the text. trafilatura extracts the text from the cleaned tree, or, when the platform's
+templates name the lead and body containers, from those containers alone. Kind
+(`cleaners.page_kind`), a date from the text if the page printed none, and the byline
+(`cleaners.byline`) come last.
 
 Options are one frozen `ExtractOptions`, built once (it builds trafilatura's `Extractor` once).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ from cleaners.dom import (
 )
 from cleaners.layout import Layout, measure
 from cleaners.noise import remove_furniture
-from cleaners.page_kind import KindThresholds, decide_kind, read_signals, sentence_chars
+from cleaners.page_kind import KindThresholds, decide_kind, read_signals
 from cleaners.page_meta import PageMeta, read_page_meta
 from cleaners.platforms import detect_platform
 from cleaners.published import Published, page_date, text_date
@@ -124,14 +125,12 @@ def _gather_article(
 
 
 def _is_metadata_line(
-    published: Published | None, anchors: set[HtmlElement], body: HtmlElement | None
+    published: Published, holders: set[HtmlElement], body: HtmlElement | None
 ) -> bool:
     """A printed date line outside the article's body (a notice's own date line, or a date
-    inside the body, is the document's text and stays)."""
-    if published is None or published.element is None or published.source == "notice":
-        return False
+    inside the body, is the document's text and stays). `holders` hold the article."""
     element = published.element
-    if element in anchors:
+    if element is None or published.source == "notice" or element in holders:
         return False
     return body is None or not any(a is body for a in element.iterancestors())
 
@@ -170,29 +169,29 @@ def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIO
     if tree is None:
         return Article(url=url, kind="empty", reason="no HTML to read")
 
+    # What the page is, as fetched.
     platform = detect_platform(tree)
     meta = read_page_meta(tree)
     layout = measure(tree)
     title = choose_title(tree, url, platform, layout, meta)
+    title_element = title.element if title else None
     body_parts = platform_body(tree, platform, layout)
     body = body_parts[-1] if body_parts else generic_body(layout)
-    signals = read_signals(
-        tree, layout, meta, text_chars=0, body=body, platform_body=bool(body_parts)
-    )
-
-    candidates = (title.element if title else None, body, layout.main_block, *body_parts)
-    anchors = [element for element in candidates if element is not None]
-    anchor_set = {a for anchor in anchors for a in ancestors_and_self(anchor)}
+    signals = read_signals(tree, layout, meta, url=url, body=body, platform_body=bool(body_parts))
     vietnamese = _is_vietnamese(tree, meta)
+
+    # Furniture out, then the printed date (sidebars are gone) and its line out of the text.
+    candidates = (title_element, body, layout.main_block, *body_parts)
+    anchors = [element for element in candidates if element is not None]
     remove_furniture(tree, layout, anchors, platform, read_labels=vietnamese)
-    respell = vietnamese and options.unify_tone_marks
-    title_element = title.element if title else None
     published = page_date(tree, platform=platform, meta=meta, title=title_element, body=body)
-    body_or_main = body if body is not None else layout.main_block
     if published and published.element is not None:
-        if _is_metadata_line(published, anchor_set, body_or_main):
+        holders = {a for anchor in anchors for a in ancestors_and_self(anchor)}
+        if _is_metadata_line(published, holders, body if body is not None else layout.main_block):
             drop(published.element)  # "Cập nhật: 12/03/2024" is the page's metadata, not its text
 
+    # The text.
+    respell = vietnamese and options.unify_tone_marks
     title_text = unicodedata.normalize("NFC", title.text) if title else ""
     text = ""
     if body_parts:
@@ -203,11 +202,8 @@ def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIO
         if vietnamese:
             _gather_article(tree, body, layout, title, options)
         text = _tidy(_trafilatura_text(tree, options), respell, title_text)
-    kind, reason = decide_kind(
-        dataclasses.replace(signals, text_chars=len(text), sentence_chars=sentence_chars(text)),
-        options.kind_thresholds,
-    )
 
+    kind, reason = decide_kind(signals.with_text(text), options.kind_thresholds)
     published = published or text_date(
         tree,
         url=url,
@@ -217,7 +213,7 @@ def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIO
         use_htmldate=options.use_htmldate and kind == "article",
         htmldate_extensive=options.htmldate_extensive,
     )
-    byline = find_byline(tree, platform, meta, text)
+    byline = find_byline(tree, platform, meta, text, body)
     return Article(
         url=url,
         kind=kind,

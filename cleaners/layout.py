@@ -19,7 +19,7 @@ from cleaners.dom import INLINE_TAGS
 # titles, menu items and counter rows stay well below it; report paragraphs rarely do.
 PROSE_MIN_CHARS = 80
 SHORT_BLOCK_CHARS = 120  # labels, headings and widget lines are shorter
-_SILENT = frozenset("script style noscript template head title select option".split())
+_SILENT = frozenset(["script", "style", "noscript", "template", "head", "title", "select"])
 _INLINE_TEXT = INLINE_TAGS - {"a"}
 
 

@@ -421,7 +421,8 @@ def remove_furniture(
             if "lich" in href and _LUNAR_LINK.search(href):
                 page.mark_widget(element, "calendar")
         elif tag == "img":
-            if "captcha" in f"{element.get('src')} {element.get('alt')} {element.get('id')}".lower():
+            described = f"{element.get('src')} {element.get('alt')} {element.get('id')}"
+            if "captcha" in described.lower():
                 page.mark_widget(element, "comments")
         elif tag == "form":
             if kind := _form_kind(element):

@@ -13,9 +13,8 @@ so side columns and the blocks under the article never reach trafilatura.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -31,12 +30,15 @@ def _xpaths(*expressions: str) -> tuple[XPath, ...]:
     return tuple(XPath(e) for e in expressions)
 
 
+_GENERATOR = "translate(@name, 'GENERATOR', 'generator')='generator'"
+
+
 @dataclass(frozen=True)
 class Platform:
     """Where one platform's templates put the parts of an article page."""
 
     name: str
-    # (tag, XPath predicate) pairs; an element passing one means this platform made the page.
+    # (tag, XPath predicate): an element with that tag passing the predicate is this platform's.
     markers: tuple[tuple[str, str], ...] = ()
     title: tuple[XPath, ...] = ()
     lead: tuple[XPath, ...] = ()
@@ -57,49 +59,17 @@ class Platform:
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _predicate(predicate: str) -> XPath:
     return XPath(f"boolean(self::*[{predicate}])")
 
 
-def _markers(*tests: str) -> tuple[tuple[str, str], ...]:
-    """("self::div[@id='x']", …) as (tag, predicate) pairs, so that finding them walks the tree
-    with cheap name tests and evaluates predicates on candidate elements only."""
-    pairs = []
-    for test in tests:
-        match = re.fullmatch(r"self::(\w+)((?:\[.*\])+)", test, re.DOTALL)
-        if not match:
-            raise ValueError(f"marker must look like self::tag[predicate]: {test}")
-        tag, predicates = match.groups()
-        pairs.append((tag, " and ".join(f"({p})" for p in _split_predicates(predicates))))
-    return tuple(pairs)
-
-
-def _split_predicates(predicates: str) -> list[str]:
-    """"[a][b[c]]" → ["a", "b[c]"]."""
-    parts, depth, current = [], 0, ""
-    for char in predicates:
-        if char == "[":
-            depth += 1
-            if depth == 1:
-                continue
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                parts.append(current)
-                current = ""
-                continue
-        current += char
-    return parts
-
-
 NUKEVIET = Platform(
     name="nukeviet",
-    markers=_markers(
-        "self::meta[translate(@name, 'GENERATOR', 'generator')='generator']"
-        "[contains(translate(@content, 'NUKEVIT', 'nukevit'), 'nukeviet')]",
-        "self::div[@id='news-bodyhtml' or @id='timeoutsess' or @id='news_detail']",
-        f"self::div[{_has_class('news_column')}]",
+    markers=(
+        ("meta", f"{_GENERATOR} and contains(translate(@content, 'NUKEVIT', 'nukevit'), 'nukev')"),
+        ("div", "@id='news-bodyhtml' or @id='timeoutsess' or @id='news_detail'"),
+        ("div", _has_class("news_column")),
     ),
     # NukeViet 4 (default and egov themes) first, then NukeViet 3's #news_detail.
     title=_xpaths(
@@ -136,11 +106,10 @@ NUKEVIET = Platform(
 
 LIFERAY = Platform(
     name="liferay",
-    markers=_markers(
-        "self::div[starts-with(@id, 'p_p_id_') or contains(@class, 'portlet-boundary')"
-        " or contains(@class, 'asset-full-content')]",
-        # VPortal (Vietsoftware, Liferay-based)
-        "self::p[contains(@class, 'wd-date')]",
+    markers=(
+        ("div", "starts-with(@id, 'p_p_id_') or contains(@class, 'portlet-boundary')"),
+        ("div", _has_class("asset-full-content")),
+        ("p", _has_class("wd-date")),  # VPortal (Vietsoftware, Liferay-based)
     ),
     # The page title and the portlet heading often say "Hot News" or the section's name; the
     # asset's own title element is the article's.
@@ -173,10 +142,10 @@ LIFERAY = Platform(
 
 VHV = Platform(
     name="vhv",
-    markers=_markers(
-        "self::article[contains(@class, 'news-detail-layout')]",
-        "self::div[@itemprop='articleBody'][contains(@class, 'content-detail')]",
-        "self::script[contains(@src, '/vhv') or contains(@src, 'vhv.vn')]",
+    markers=(
+        ("article", _has_class("news-detail-layout")),
+        ("div", f"@itemprop='articleBody' and {_has_class('content-detail')}"),
+        ("script", "contains(@src, '/vhv') or contains(@src, 'vhv.vn')"),
     ),
     title=_xpaths("(//h1[contains(@class, 'title-detail')])[1]"),
     lead=_xpaths(f"(//article//div[{_has_class('brief')}])[1]"),
@@ -187,21 +156,19 @@ VHV = Platform(
 
 SHAREPOINT = Platform(
     name="sharepoint",
-    markers=_markers(
-        "self::meta[translate(@name, 'GENERATOR', 'generator')='generator']"
-        "[contains(@content, 'SharePoint')]",
-        "self::script[contains(@src, '/_layouts/')]",
-        "self::link[contains(@href, '/_layouts/')]",
+    markers=(
+        ("meta", f"{_GENERATOR} and contains(@content, 'SharePoint')"),
+        ("script", "contains(@src, '/_layouts/')"),
+        ("link", "contains(@href, '/_layouts/')"),
     ),
 )
 
 WORDPRESS = Platform(
     name="wordpress",
-    markers=_markers(
-        "self::meta[translate(@name, 'GENERATOR', 'generator')='generator']"
-        "[starts-with(@content, 'WordPress')]",
-        "self::link[contains(@href, '/wp-content/') or contains(@href, '/wp-includes/')]",
-        "self::script[contains(@src, '/wp-content/') or contains(@src, '/wp-includes/')]",
+    markers=(
+        ("meta", f"{_GENERATOR} and starts-with(@content, 'WordPress')"),
+        ("link", "contains(@href, '/wp-content/') or contains(@href, '/wp-includes/')"),
+        ("script", "contains(@src, '/wp-content/') or contains(@src, '/wp-includes/')"),
     ),
     title=_xpaths(
         f"(//h1[{_has_class('entry-title')}])[1]",
@@ -221,10 +188,9 @@ WORDPRESS = Platform(
 
 JOOMLA = Platform(
     name="joomla",
-    markers=_markers(
-        "self::meta[translate(@name, 'GENERATOR', 'generator')='generator']"
-        "[starts-with(@content, 'Joomla')]",
-        "self::script[contains(@src, '/media/jui/') or contains(@src, '/media/system/js/')]",
+    markers=(
+        ("meta", f"{_GENERATOR} and starts-with(@content, 'Joomla')"),
+        ("script", "contains(@src, '/media/jui/') or contains(@src, '/media/system/js/')"),
     ),
     title=_xpaths(
         f"(//div[{_has_class('item-page')}]//*[@itemprop='headline'])[1]",
@@ -245,15 +211,15 @@ JOOMLA = Platform(
 # Plain ASP.NET WebForms (many department sites): nothing to read, but worth reporting.
 ASPNET = Platform(
     name="aspnet",
-    markers=_markers("self::input[@name='__VIEWSTATE']"),
+    markers=(("input", "@name='__VIEWSTATE'"),),
 )
 
 GENERIC = Platform(name="generic")
 
 # Most specific first: a SharePoint page is also ASP.NET, a VHV page may carry schema.org markup.
 PLATFORMS: tuple[Platform, ...] = (VHV, NUKEVIET, LIFERAY, SHAREPOINT, JOOMLA, WORDPRESS, ASPNET)
-
-
+_HEAD_TAGS = frozenset({"meta", "link", "script"})
+_MARKERS_LOOKED_AT = 50
 
 
 def _any_marker() -> XPath:
@@ -270,11 +236,8 @@ def _any_marker() -> XPath:
     return XPath("|".join(paths))
 
 
-_HEAD_TAGS = frozenset({"meta", "link", "script"})
-
-
+# Found in one evaluation with cheap name tests; the predicates run on elements of those tags.
 _ANY_MARKER = _any_marker()
-_MARKERS_LOOKED_AT = 50
 
 
 def detect_platform(tree: HtmlElement) -> Platform:

@@ -2,9 +2,9 @@
 heading ("Hot News", "Tin tức - Sự kiện").
 
 Best first: the platform's title element; a schema.org headline; the page's one real <h1>
-(banners in the header or inside a link home are not); a title-like heading just before the
-article's paragraphs that agrees with og:title/<title>; JSON-LD headline; and last og:title or
-<title> with the site's name cut off.
+(banners, logos and links home are not); the JSON-LD headline; a title-like heading above the
+article's paragraphs that agrees with og:title/<title> (or is the nearest one); and last
+og:title or <title> with the site's name cut off.
 """
 
 from __future__ import annotations
@@ -28,12 +28,12 @@ _H1 = XPath("//h1")
 _TITLE_TAGS = ("h2", "h3", "h4", "div", "p", "span", "strong")
 _TITLE_CLASS = re.compile(r"title|headline|heading|tieu-?de", re.IGNORECASE)
 _REGION_LEVELS = 3  # how far above the paragraphs a title-like heading is looked for
-# Page chrome a banner heading sits in.
+# Page chrome a banner heading sits in. (Not "header": an article's own <header> holds its h1.)
 _CHROME = re.compile(
-    r"(?<![a-z])(header|banner|logo|brand|masthead|navbar|menu|top-?bar|site-?(name|title)"
+    r"(?<![a-z])(banner|logo|brand|masthead|navbar|menu|top-?bar|site-?(name|title)"
     r"|footer|nav)(?![a-z])"
 )
-_CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
+_CHROME_TAGS = frozenset({"nav", "footer", "aside"})
 # " - ", " | ", " :: ", " » " between a title and the site's name in <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—»]|::)\s+")
 _SITE_NAME = re.compile(

@@ -363,7 +363,7 @@ def search(ctx: Context, query: str, fmt: str, limit: int, order: str, **filters
     Example:
       eduwatch search "tong ket nam hoc" --province "Dien Bien" --since 2023-01-01
       eduwatch search '"chuẩn quốc gia" AND giáo*' --format json
-      eduwatch search 'hoc sinh NOT mam non' --order newest --limit 5
+      eduwatch search 'hoc sinh NOT "mam non"' --order newest --limit 5
     """
     from crawler.cli_query import HIT_MARKERS, hits_table, terminal_width
 

@@ -85,12 +85,12 @@ def run(ctx: Context, once: bool, source_ids: tuple[str, ...], grace: float) -> 
     from crawler.scheduler import (
         Monitor,
         SchedulerBusy,
-        install_stop_handlers,
         last_runs,
         plan,
         run_forever,
         run_once,
         scheduler_lock,
+        stop_on_signals,
     )
 
     config = ctx.config
@@ -101,9 +101,8 @@ def run(ctx: Context, once: bool, source_ids: tuple[str, ...], grace: float) -> 
     _log_to_stderr()
     log = logging.getLogger("eduwatch.run")
     stop = threading.Event()
-    install_stop_handlers(stop)
     try:
-        with problems(), scheduler_lock(config.db_path):
+        with problems(), scheduler_lock(config.db_path), stop_on_signals(stop):
             from crawler.alerts.config import channels_of
 
             last = last_runs(config)

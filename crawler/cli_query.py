@@ -25,7 +25,8 @@ ELLIPSIS = "…"
 _GAP = "  "
 _DATE_WIDTH = 10
 _PLACE_WIDTH = 24
-_MIN_TITLE, _MIN_URL = 24, 20
+_MIN_TITLE = 20  # narrower than this, hits are listed as blocks
+_MIN_TITLE_BESIDE_URL = 40
 _BOLD, _NORMAL = "\x1b[1m", "\x1b[22m"
 
 
@@ -101,8 +102,10 @@ def _place(hit: SearchHit) -> str:
 def hits_table(hits: Sequence[SearchHit], width: int, *, color: bool = False) -> list[str]:
     """Search hits as lines no wider than `width`.
 
-    A header, then per hit one row (id, date, place, title, URL) and its snippet indented under
-    it. Too narrow for columns (a phone, a split pane), each hit becomes a short block instead.
+    A header, then per hit a row (id, date, place, title, URL) and its snippet indented below.
+    A URL is a column only when every URL fits whole beside a readable title; otherwise it gets
+    its own line under the row, because a URL cut short is a wrong link to whoever clicks or
+    copies it. Too narrow for columns (a phone, a split pane), each hit becomes a short block.
     Snippets carry HIT_MARKERS (Store.search(markers=HIT_MARKERS)).
     """
     if not hits:
@@ -113,10 +116,9 @@ def hits_table(hits: Sequence[SearchHit], width: int, *, color: bool = False) ->
     titles = [_one_line(hit.title) for hit in hits]
     id_width = max(len("ID"), *(len(i) for i in ids))
     place_width = min(_PLACE_WIDTH, max(len("PLACE"), *(len(p) for p in places)))
-    fixed = id_width + _DATE_WIDTH + place_width + 4 * len(_GAP)
-    room = width - fixed
+    room = width - (id_width + _DATE_WIDTH + place_width + 3 * len(_GAP))
     indent = " " * (id_width + len(_GAP))
-    if room < _MIN_TITLE + _MIN_URL:
+    if room < _MIN_TITLE:
         lines = []
         for hit, id_, date_, place, title in zip(hits, ids, dates, places, titles, strict=True):
             lines += [
@@ -127,28 +129,25 @@ def hits_table(hits: Sequence[SearchHit], width: int, *, color: bool = False) ->
             ]
         return lines
     longest_url = max(len(hit.url) for hit in hits)
-    longest_title = max(len(t) for t in titles)
-    longest_host = max(_host_end(hit.url) for hit in hits)
-    url_width = min(longest_url, room - _MIN_TITLE, max(_MIN_URL, room // 2, longest_host + 16))
-    title_width = min(longest_title, room - url_width)
-    url_width = min(longest_url, room - title_width)  # what a short title leaves goes to URLs
-    title_width = max(title_width, len("TITLE"))
+    url_column = room - len(_GAP) - longest_url >= _MIN_TITLE_BESIDE_URL
+    title_width = room - len(_GAP) - longest_url if url_column else room
+    title_width = max(len("TITLE"), min(title_width, max(len(t) for t in titles)))
 
     def row(id_: str, date_: str, place: str, title: str, url: str) -> str:
-        return _GAP.join(
-            (
-                id_.rjust(id_width),
-                date_.ljust(_DATE_WIDTH),
-                fit(place, place_width).ljust(place_width),
-                fit(title, title_width).ljust(title_width),
-                fit_url(url, url_width),
-            )
-        ).rstrip()
+        cells = [
+            id_.rjust(id_width),
+            date_.ljust(_DATE_WIDTH),
+            fit(place, place_width).ljust(place_width),
+            fit(title, title_width).ljust(title_width),
+        ]
+        return _GAP.join([*cells, url] if url_column else cells).rstrip()
 
     header = row("ID", "DATE", "PLACE", "TITLE", "URL")
     lines = [click.style(header, bold=True) if color else header]
     for hit, id_, date_, place, title in zip(hits, ids, dates, places, titles, strict=True):
         lines.append(row(id_, date_, place, title, hit.url))
+        if not url_column:
+            lines.append(indent + fit_url(hit.url, width - len(indent)))
         if hit.snippet:
             lines.append(indent + render_marked(hit.snippet, width - len(indent), color=color))
     return lines

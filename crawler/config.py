@@ -89,7 +89,7 @@ class Config:
     crawl: CrawlConfig = field(default_factory=CrawlConfig)
     classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
     sources: tuple[Source, ...] = ()
-    alerts: tuple[dict[str, Any], ...] = ()  # validated by crawler.alerts when that is configured
+    alerts: tuple[dict[str, Any], ...] = ()  # raw; checked here, read via alerts.channels_of
 
     @property
     def db_path(self) -> Path:

@@ -26,6 +26,7 @@ import json
 import logging
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -44,7 +45,7 @@ from crawler.alerts.cycle import record_health, sync_channels
 from crawler.alerts.delivery import deliver
 from crawler.alerts.health import FAILED, CycleVerdict
 from crawler.config import Config, Source, parse_interval
-from db import open_db, utc_now
+from db import StorageError, open_db, utc_now
 from db.clock import from_text
 
 log = logging.getLogger("eduwatch.run")
@@ -250,6 +251,7 @@ class Monitor:
         self.requested: dict[str, None] = {}  # ordered set
         self.children: list[tuple[Child, float]] = []
         self.next_runs: dict[str, datetime] = {}  # for logs: when each source runs next
+        self.stopping = False
 
     @property
     def running(self) -> set[str]:
@@ -273,7 +275,11 @@ class Monitor:
         self.requested.clear()
         if not sources:
             return None
-        child = self._launch(self.config.path, sources)
+        try:
+            child = self._launch(self.config.path, sources)
+        except OSError as exc:  # no process could be started; the next slot tries again
+            log.error("cannot start the crawl of %s: %s", ", ".join(sources), exc)
+            return None
         self.children.append((child, self._monotonic()))
         log.info("crawling %s (pid %d)", ", ".join(sources), child.pid)
         return child
@@ -295,6 +301,11 @@ class Monitor:
             if line.startswith(("alerts ", "error:")):  # the child's own delivery lines
                 log.info("  %s", line)
         summaries = parse_summaries(stdout)
+        if summaries is None and self.stopping:
+            # Stopped before Scrapy could take the signal (still starting): nothing was stored,
+            # and a stop the user asked for is not a failure of the source.
+            log.info("crawl of %s stopped before it began", ", ".join(child.sources))
+            return CycleResult(child.sources, code, (), seconds, "stopped")
         if summaries is None:
             problem = f"crawl process exited with code {code} and no summary"
             tail = " | ".join(stderr.strip().splitlines()[-3:])
@@ -314,25 +325,35 @@ class Monitor:
     def _record_crash(self, sources: Sequence[str], problem: str) -> None:
         store = open_db(self.config.db_path, now=self.now)
         try:
+            sync_channels(store, self.config, self.now)  # the operator channels get the notice
             record_health(store, self.config,
                           [(s, CycleVerdict(FAILED, 0, problem)) for s in sources], self.now)
         finally:
             store.close()
 
     def deliver(self) -> None:
-        """Send the alerts that are due (retries, and any a killed process left behind)."""
-        store = open_db(self.config.db_path, now=self.now)
+        """Send the alerts that are due (retries, and any a killed process left behind).
+
+        A failure here (the database busy beyond its timeout, a full disk) is logged and left
+        to the next pass: the alerts stay in the outbox, and the monitor keeps monitoring.
+        """
         try:
-            sync_channels(store, self.config, self.now)
-            report = deliver(store, channels_of(self.config), now=self.now)
-        finally:
-            store.close()
+            store = open_db(self.config.db_path, now=self.now)
+            try:
+                sync_channels(store, self.config, self.now)
+                report = deliver(store, channels_of(self.config), now=self.now)
+            finally:
+                store.close()
+        except (StorageError, OSError, sqlite3.Error) as exc:
+            log.error("alert delivery failed, will try again: %s", exc)
+            return
         for line in report.lines():
             log.info("%s", line)
 
     def stop(self, grace: float = STOP_GRACE, wait: Callable[[float], Any] = time.sleep) -> None:
         """Ask every running crawl to stop gracefully; kill what is still running after
         `grace` seconds."""
+        self.stopping = True
         if not self.children:
             return
         for child, _ in self.children:
@@ -441,12 +462,19 @@ def run_once(
     return results
 
 
-def install_stop_handlers(stop: threading.Event) -> None:
-    """SIGINT and SIGTERM set `stop`; the loop then stops the crawls and exits."""
+@contextlib.contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """While inside, SIGINT and SIGTERM set `stop` (the loop then stops cleanly); the previous
+    handlers come back afterwards."""
 
     def handle(signum: int, frame: Any) -> None:
         log.info("%s received: stopping", signal.Signals(signum).name)
         stop.set()
 
-    signal.signal(signal.SIGINT, handle)
-    signal.signal(signal.SIGTERM, handle)
+    previous = {signum: signal.signal(signum, handle) for signum in (signal.SIGINT,
+                                                                     signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

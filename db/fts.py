@@ -10,9 +10,13 @@ laid out to answer the questions search asks by itself:
   since/until range is a rowid range, both handled by FTS5 with no join and no sort.
 - columns: `title` and `text` hold the folded text (`cleaners.vietnamese.fold`); `facets` holds
   one opaque token per province, district, level and every source where the report was seen, so
-  a filter is an FTS5 AND, intersected inside the index. The rank gives `facets` weight 0.
+  a filter is an FTS5 AND, intersected inside the index. Ranking gives `facets` weight 0.
 
-The table is contentless (no second copy of the text). Removing a row therefore needs the values
+`search_vocabulary` lists every word the index holds, so that a prefix search can name the words
+it means ("truong*" → "truong"): FTS5 would otherwise copy every posting under the prefix first.
+Words are only ever added; one whose reports are gone simply matches nothing.
+
+`reports_fts` is contentless (no second copy of the text). Removing a row therefore needs the values
 it was indexed with: fold() of the stored title and text, and the `facets` string stored on the
 report. A change to fold() needs a full reindex (`rebuild_index`), as it would with any layout.
 """
@@ -25,6 +29,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from cleaners.vietnamese import fold
+from db.query_syntax import TOKEN
 
 ID_BITS = 32
 ID_MASK = (1 << ID_BITS) - 1
@@ -81,10 +86,30 @@ def quote(token: str) -> str:
 
 
 def index_report(conn: sqlite3.Connection, rowid: int, title: str, text: str, facets: str) -> None:
+    folded_title, folded_text = fold(title), fold(text)
     conn.execute(
         "INSERT INTO reports_fts (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
-        (rowid, fold(title), fold(text), facets),
+        (rowid, folded_title, folded_text, facets),
     )
+    add_words(conn, f"{folded_title}\n{folded_text}")
+
+
+def add_words(conn: sqlite3.Connection, folded: str) -> None:
+    """Add the words of folded text to `search_vocabulary`."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO search_vocabulary (term) VALUES (?)",
+        ((word,) for word in set(TOKEN.findall(folded))),
+    )
+
+
+def words_with_prefix(conn: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
+    """Indexed words starting with `prefix` (folded), at most `limit` of them, in order."""
+    # Text compares byte by byte: every word with the prefix sorts below prefix + U+10FFFF.
+    rows = conn.execute(
+        "SELECT term FROM search_vocabulary WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+        (prefix, prefix + "\U0010ffff", limit),
+    )
+    return [row[0] for row in rows]
 
 
 def unindex_report(
@@ -101,6 +126,7 @@ def unindex_report(
 def rebuild_index(conn: sqlite3.Connection) -> int:
     """Empty the index and index every report again; returns how many were indexed."""
     conn.execute("INSERT INTO reports_fts (reports_fts) VALUES ('delete-all')")
+    conn.execute("DELETE FROM search_vocabulary")
     count = 0
     rows = conn.execute("SELECT id, effective_date, title, text, facets FROM reports")
     for report_id, effective_date, title, text, facets in rows:

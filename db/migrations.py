@@ -9,8 +9,9 @@ The schema in words: `sources` are the configured portals; `pages` remember ever
 fetched and what came of it; `reports` hold each distinct education report once (by
 `content_hash`), `report_urls` every URL and source where it was seen; `crawl_runs` log each
 crawl; `reports_fts` indexes the folded (lower case, diacritic-free) title and text of reports
-(its layout is explained in db/fts.py). `alert_channels`, `alerts` (the outbox) and
-`source_health` belong to alerting (db/outbox.py, db/source_health.py).
+and `search_vocabulary` lists the words it holds (both explained in db/fts.py).
+`alert_channels`, `alerts` (the outbox) and `source_health` belong to alerting (db/outbox.py,
+db/source_health.py).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from cleaners.vietnamese import fold
 from db.connection import write_transaction
 from db.errors import SchemaTooNewError
+from db.fts import add_words
 
 MIGRATIONS = Migrations("eduwatch")
 _NAMES: list[str] = []
@@ -208,6 +211,14 @@ def m002_alert_outbox(db: Database) -> None:
             """,
         ),
     )
+
+
+@_migration
+def m003_search_vocabulary(db: Database) -> None:
+    # Every word in the index, for prefix searches (db/fts.py); filled from existing reports.
+    db.execute("CREATE TABLE search_vocabulary (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    for title, text in db.conn.execute("SELECT title, text FROM reports"):
+        add_words(db.conn, fold(f"{title}\n{text}"))
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(_NAMES)

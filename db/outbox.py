@@ -53,6 +53,11 @@ def _folded_words(text: str) -> str:
     return " " + " ".join(fold_tokens(text)) + " "
 
 
+def report_words(report: Mapping[str, Any]) -> str:
+    """The folded words of a report's title and text, as keyword filters search them."""
+    return _folded_words(f"{report.get('title') or ''}\n{report.get('text') or ''}")
+
+
 @dataclass(frozen=True)
 class ChannelFilter:
     """Which reports a channel wants. Empty fields mean "any"; fields are AND-ed, values OR-ed.
@@ -75,8 +80,12 @@ class ChannelFilter:
             if level not in LEVELS:
                 raise ValueError(f"level {level!r} is not one of: {', '.join(LEVELS)}")
 
-    def matches(self, report: Mapping[str, Any]) -> bool:
-        """Whether `report` (as `Store.get_report` returns it) passes every field."""
+    def matches(self, report: Mapping[str, Any], words: str | None = None) -> bool:
+        """Whether `report` (as `Store.get_report` returns it) passes every field.
+
+        `words` is `report_words(report)` when the caller has it already (one report, many
+        channels: the text is folded once).
+        """
         if self.levels and report.get("level") not in self.levels:
             return False
         if self.provinces:
@@ -90,7 +99,7 @@ class ChannelFilter:
             if not seen & set(self.sources):
                 return False
         if self.keywords:
-            words = _folded_words(f"{report.get('title') or ''}\n{report.get('text') or ''}")
+            words = words if words is not None else report_words(report)
             if not any(_folded_words(k) in words for k in self.keywords if fold_tokens(k)):
                 return False
         return True
@@ -142,10 +151,11 @@ def queue_report_alerts(store: Store, report_id: int, report: dict[str, Any]) ->
         "SELECT name, filters FROM alert_channels WHERE enabled = 1 AND reports = 1 ORDER BY name"
     ).fetchall()
     created = report["first_seen"]
+    words = report_words(report) if channels else ""
     rows = [
         (name, report_id, alert_key(name, "report", report["content_hash"]), created, created)
         for name, filters in channels
-        if ChannelFilter.from_json(filters).matches(report)
+        if ChannelFilter.from_json(filters).matches(report, words)
     ]
     conn.executemany(
         "INSERT OR IGNORE INTO alerts (channel, report_id, idempotency_key, created_at,"
@@ -202,10 +212,9 @@ class Outbox:
                     ),
                 )
             names = [c.name for c in channels]
-            marks = ", ".join("?" for _ in names)
+            keep = f" AND name NOT IN ({', '.join('?' for _ in names)})" if names else ""
             conn.execute(
-                f"UPDATE alert_channels SET enabled = 0, updated_at = ?"
-                f" WHERE enabled = 1 AND name NOT IN ({marks or 'NULL'})",
+                f"UPDATE alert_channels SET enabled = 0, updated_at = ? WHERE enabled = 1{keep}",
                 (now, *names),
             )
 
@@ -254,8 +263,15 @@ class Outbox:
                 "INSERT OR IGNORE INTO alerts (channel, notice, idempotency_key, created_at,"
                 " next_attempt_at) VALUES (?, ?, ?, ?, ?)",
                 [
-                    (name, body, alert_key(name, "notice", str(notice.get("event")),
-                                           str(notice.get("source")), now), now, now)
+                    (
+                        name,
+                        body,
+                        alert_key(
+                            name, "notice", str(notice.get("event")), str(notice.get("source")), now
+                        ),
+                        now,
+                        now,
+                    )
                     for name in names
                 ],
             )

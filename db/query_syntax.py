@@ -7,16 +7,18 @@ lower case, no diacritics, đ → d), so "Tổng Kết", "tong ket" and "tổng 
 Safety: each term reaches FTS5 as a double-quoted string, so nothing a user types can act as
 FTS5 syntax (column filters, NEAR, ^), and the whole expression is bound as one SQL parameter.
 
-Precedence, from tightest: NOT, AND (or plain juxtaposition), OR. NOT takes the one term, phrase
-or group after it and excludes it from the rest of its AND group: `học sinh NOT mầm non` finds
-"học" and "sinh" without "mầm" ("non" is wanted again). FTS5 has no unary NOT, so a group with
-nothing but exclusions is refused rather than silently matching nothing.
+Grouping: OR separates alternatives; within one, words are all wanted, and NOT excludes
+everything after it up to the next NOT, OR or closing parenthesis, as a person reads it:
+`học sinh giỏi NOT bán trú` is (học sinh giỏi) without (bán trú); `a NOT b NOT c` excludes b and
+c separately. FTS5 has no unary NOT, so a NOT with nothing before it to exclude from is refused
+rather than silently matching nothing.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -117,10 +119,17 @@ def _lex(query: str) -> list[_Token]:
     return tokens
 
 
+def _all_of(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+
+
 class _Parser:
     """Recursive descent over the lexed tokens, producing the FTS5 expression text."""
 
-    def __init__(self, query: str, tokens: list[_Token]) -> None:
+    def __init__(
+        self, query: str, tokens: list[_Token], render: Callable[[SearchTerm], str]
+    ) -> None:
+        self.render = render
         self.query = query
         self.tokens = tokens
         self.index = 0
@@ -157,7 +166,8 @@ class _Parser:
 
     def parse_and(self) -> str:
         wanted: list[str] = []
-        excluded: list[str] = []
+        excluded: list[list[str]] = []  # one group per NOT
+        group = wanted
         first = self.peek()
         while (token := self.peek()) is not None and token.kind not in ("or", "close"):
             operator = token
@@ -178,9 +188,10 @@ class _Parser:
                 following = self.peek()
                 if following is None or following.kind in ("or", "close", "and", "not"):
                     raise self.fail("'NOT' needs a term after it", token)
-                excluded.append(self.parse_primary(negated=True))
+                group = []
+                excluded.append(group)
             else:
-                wanted.append(self.parse_primary(negated=False))
+                group.append(self.parse_primary(negated=group is not wanted))
         if not wanted:
             token = self.peek() or first
             if token is not None and token.kind == "or":
@@ -188,9 +199,9 @@ class _Parser:
             if token is not None and token.kind == "close" and self.depth == 0:
                 raise self.fail("')' without a matching '(': remove it or add the '('", token)
             raise self.fail("nothing to search for: type at least one word")
-        expression = wanted[0] if len(wanted) == 1 else "(" + " AND ".join(wanted) + ")"
+        expression = _all_of(wanted)
         for exclusion in excluded:
-            expression = f"({expression} NOT {exclusion})"
+            expression = f"({expression} NOT {_all_of(exclusion)})"
         return expression
 
     def parse_primary(self, negated: bool) -> str:
@@ -199,10 +210,12 @@ class _Parser:
             assert token.term is not None
             if not negated:
                 self.terms.append(token.term)
-            return token.term.to_fts()
+            return self.render(token.term)
         if token.kind == "open":
             if (inner := self.peek()) is not None and inner.kind == "close":
                 raise self.fail("empty parentheses: put a search term between ( and )", inner)
+            if inner is None:
+                raise self.fail("'(' is never closed: add a ')'", token)
             saved = list(self.terms)
             self.depth += 1
             expression = self.parse_or()
@@ -217,8 +230,12 @@ class _Parser:
         raise self.fail(f"unexpected {token.text!r}", token)  # defensive: callers check first
 
 
-def parse_query(query: str) -> ParsedQuery:
-    """Translate a user query into an FTS5 MATCH expression, or raise QuerySyntaxError."""
+def parse_query(query: str, render: Callable[[SearchTerm], str] = SearchTerm.to_fts) -> ParsedQuery:
+    """Translate a user query into an FTS5 MATCH expression, or raise QuerySyntaxError.
+
+    `render` writes each term as FTS5 (search uses it to spell out prefixes); whatever it
+    returns must be a well-formed FTS5 phrase or parenthesized expression.
+    """
     if not query.strip():
         raise QuerySyntaxError(query, "empty query: type at least one word to search for")
     tokens = _lex(query)
@@ -226,6 +243,6 @@ def parse_query(query: str) -> ParsedQuery:
         raise QuerySyntaxError(query, "nothing to search for: the query has no letters or digits")
     if sum(token.kind == "term" for token in tokens) > MAX_TERMS:
         raise QuerySyntaxError(query, f"too many terms: use at most {MAX_TERMS}")
-    parser = _Parser(query, tokens)
+    parser = _Parser(query, tokens, render)
     match = parser.parse()
     return ParsedQuery(match=match, terms=tuple(dict.fromkeys(parser.terms)))

@@ -10,10 +10,10 @@ results asked for, not the size of the archive:
   it weighs, on every query. For a term in half the reports or more the weight it computes is
   nil anyway (clamped to 1e-6), so such terms are left out of the ranking expression: they
   still decide what matches. Of the rest, the rarest are kept within a budget of postings read,
-  a phrase counting as all its words. Prefixes match but are not weighed: FTS5 copies every
-  posting under a prefix before it can weigh it. A query of nothing but common words is ranked
-  by its rarest word; one of nothing but prefixes keeps newest-first order. The level filter
-  (three values, no use for narrowing) is left out of the ranking walk, which it would slow.
+  a phrase counting as all its words. Prefixes match (spelled out as the indexed words they
+  stand for, which FTS5 walks lazily) but are not weighed. A query of nothing but common words
+  is ranked by its rarest word; one of nothing but prefixes keeps newest-first order. The level
+  filter (three values, no use for narrowing) is left out of the ranking walk, which it slows.
 
 Snippets are then cut from the original text of the returned reports only (db/snippets.py).
 """
@@ -23,12 +23,20 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
 
 from db.filters import resolve_filter
-from db.fts import ID_MASK, TEXT_COLUMNS, fts_rowid, report_id_of, rowid_bounds
+from db.fts import (
+    ID_MASK,
+    TEXT_COLUMNS,
+    fts_rowid,
+    report_id_of,
+    rowid_bounds,
+    words_with_prefix,
+)
 from db.query_syntax import SearchTerm, parse_query
 from db.records import ReportFilter, SearchHit
 from db.snippets import SNIPPET_WORDS, make_snippet
@@ -40,6 +48,7 @@ BM25_WEIGHTS = (10.0, 1.0, 0.0)  # title, text, facets
 _SAMPLE = 2000  # newest reports in which a term's share is measured
 _COMMON_SHARE = 0.5  # at or above this share of reports bm25 gives a term no weight
 _RANK_BUDGET = 1.0  # summed shares of ranking terms: bm25 reads that many archives' postings
+_MAX_SPELLED_OUT = 64  # words a prefix is spelled out into (db/fts.py, search_vocabulary)
 
 _BM25 = "bm25(reports_fts, {}, {}, {})".format(*BM25_WEIGHTS)
 _CONDITION_PARAM = "eduwatch_match"
@@ -61,7 +70,7 @@ def search_reports(
         raise ValueError(f"search order {order!r} is not one of: {', '.join(SEARCH_ORDERS)}")
     if not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"search limit {limit} must be between 1 and {MAX_LIMIT}")
-    parsed = parse_query(query)
+    parsed = parse_query(query, render=lambda term: _spell_out(db, term))
     resolved = resolve_filter(db, filters)
     low, high = rowid_bounds(resolved.since, resolved.until)
     match = f"{TEXT_COLUMNS}: ({parsed.match})"
@@ -91,6 +100,22 @@ def search_condition(query: str, id_column: str = "id") -> tuple[str, dict[str, 
     return condition, {_CONDITION_PARAM: f"{TEXT_COLUMNS}: ({parsed.match})"}
 
 
+def _spell_out(db: Database, term: SearchTerm) -> str:
+    """A term as FTS5, a prefix as the OR of the indexed words it stands for.
+
+    FTS5 answers `"truong"*` by first copying every posting of every word under the prefix;
+    `"truong"` alone (or an OR of a few words) it walks lazily and stops when it has enough.
+    """
+    if not term.prefix:
+        return term.to_fts()
+    words = words_with_prefix(db.conn, term.tokens[-1], _MAX_SPELLED_OUT + 1)
+    if not words or len(words) > _MAX_SPELLED_OUT:
+        return term.to_fts()  # nothing to walk, or too many words: FTS5's own way is as good
+    head = term.tokens[:-1]
+    phrases = [SearchTerm((*head, word)).to_fts() for word in words]
+    return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+
+
 def _newest(db: Database, match: str, low: int, high: int, count: int) -> list[int]:
     """Rowids of the `count` newest reports matching `match` within [low, high]."""
     rows = db.execute(
@@ -114,6 +139,7 @@ def _ranking_terms(db: Database, terms: Sequence[SearchTerm]) -> list[SearchTerm
     sample_low = fts_rowid(*newest) if newest else 0
     sampled = max(1, min(_SAMPLE, _report_count(db)))
 
+    @cache
     def share(words: tuple[str, ...]) -> float:
         # All the words, in any order: the postings FTS5 walks to weigh them.
         match = " AND ".join(SearchTerm((word,)).to_fts() for word in words)

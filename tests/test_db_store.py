@@ -596,3 +596,28 @@ def test_stats_count_per_source_province_and_month(store: Store) -> None:
     assert stats["by_month"] == {"2023-08": 2, "2023-09": 1, START.strftime("%Y-%m"): 1}
     counts = {s["id"]: s["reports"] for s in store.list_sources()}
     assert counts == {LAI_CHAU.id: 3, PHONG_THO.id: 1, DIEN_BIEN.id: 1}
+
+
+def test_upgrading_a_database_fills_the_search_vocabulary(
+    tmp_path: Path, open_store: Callable[..., Store]
+) -> None:
+    path = tmp_path / "older.db"
+    store = open_store(path)
+    store.sync_sources([LAI_CHAU])
+    store.save_report(
+        page_for("https://a/1", LAI_CHAU),
+        report_for("https://a/1", LAI_CHAU, "h1", title="Lễ khaimạc hội thi giáo viên giỏi"),
+    )
+    # As the database was before m003_search_vocabulary.
+    store.db.execute("DROP TABLE search_vocabulary")
+    store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_search_vocabulary'")
+    store.close()
+    upgraded = open_store(path)
+    assert applied_migrations(upgraded.db) == list(MIGRATION_NAMES)
+    upgraded.save_report(
+        page_for("https://a/2", LAI_CHAU),
+        report_for("https://a/2", LAI_CHAU, "h2", title="Khai giảng năm học mới"),
+    )
+    # "khai*" must find the older report's "khaimạc" too, not only the newer "khai".
+    found = {hit.url for hit in upgraded.search("khai*")}
+    assert found == {"https://a/1", "https://a/2"}

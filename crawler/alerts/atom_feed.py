@@ -73,7 +73,8 @@ def build_feed(
             _child(entry, "summary", str(payload.get("snippet") or ""))
         _child(entry, "content", text(alert), type="text")
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -68,13 +68,22 @@ class Channel:
 
     @property
     def target(self) -> str:
-        """Where the channel delivers, safe to print: a URL without user, password or query."""
+        """Where the channel delivers, safe to print in logs, errors and the database.
+
+        Webhook paths and most Apprise URLs carry tokens (…/services/T0/B0/secret,
+        tgram://bot-token/chat), so only the scheme and a mail or web host are shown.
+        """
         if self.path is not None:
             return str(self.path)
         parts = urlsplit(self.url)
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
-        return f"{parts.scheme}://{host}{port}{parts.path}"
+        if self.type == "apprise" and parts.scheme not in ("mailto", "mailtos"):
+            return f"{parts.scheme}://…"
+        try:
+            port = f":{parts.port}" if parts.port else ""
+        except ValueError:
+            port = ""
+        more = "/…" if parts.path not in ("", "/") else ""
+        return f"{parts.scheme}://{parts.hostname or ''}{port}{more}"
 
 
 def channels_of(config: Config) -> tuple[Channel, ...]:

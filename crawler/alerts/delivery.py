@@ -40,8 +40,8 @@ class RetryPolicy:
 
     def delay(self, attempts: int, rng: random.Random) -> float:
         """Seconds to wait after the `attempts`-th failed attempt."""
-        base = min(self.max_delay, self.first_delay * 2 ** max(0, attempts - 1))
-        return base * (1 + rng.uniform(-self.jitter, self.jitter))
+        base = min(self.max_delay, self.first_delay * 2.0 ** max(0, attempts - 1))
+        return float(base * (1 + rng.uniform(-self.jitter, self.jitter)))
 
 
 @dataclass

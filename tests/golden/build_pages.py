@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Literal
 
 HERE = Path(__file__).parent
 SOURCES = HERE / "sources"
@@ -37,7 +38,7 @@ class Case:
     note: str
     html: str
     encoding: str = "utf-8"
-    normalization: str = "NFC"
+    normalization: Literal["NFC", "NFD"] = "NFC"
     must_keep: list[str] = field(default_factory=list)
     must_drop: list[str] = field(default_factory=list)
 
@@ -638,7 +639,7 @@ def case_vhv() -> Case:
     paragraphs = seed[5:byline_at]
     newest = seed[byline_at + 2 : byline_at + 2 + 20]
     url = "https://dienbien.gov.vn/portal/Pages/2021-02-25/VPUB-Dong-chi-Vu-A-Bang-tham-va-lam-viec.aspx"
-    items = []
+    items: list[str] = []
     for line in newest:
         headline, _, stamp = line.rpartition("(")
         items.append(
@@ -823,7 +824,7 @@ def case_liferay() -> Case:
     )
 
 
-def _to_windows_1258(text: str) -> bytes:
+def to_windows_1258(text: str) -> bytes:
     """windows-1258 bytes: base letters precomposed where the code page has them, tone marks
     as the combining characters legacy Vietnamese pages carry."""
     out = bytearray()
@@ -1133,7 +1134,7 @@ def write(case: Case) -> None:
     folder = HERE / case.name
     folder.mkdir(exist_ok=True)
     html = unicodedata.normalize(case.normalization, case.html)
-    data = _to_windows_1258(html) if case.encoding == "windows-1258" else html.encode("utf-8")
+    data = to_windows_1258(html) if case.encoding == "windows-1258" else html.encode("utf-8")
     # mtime=0: the same page always gives the same bytes, so rebuilding makes no diff.
     (folder / "page.html.gz").write_bytes(gzip.compress(data, mtime=0))
     meta = {
