@@ -1,5 +1,9 @@
 """Where an article's text is on the page: its body container and its lead.
 
+The body is the platform's container when its templates name one (`platform_body`, copied into a
+page of its own by `assemble`), else the innermost container named like a body (itemprop
+articleBody, "entry-content", "noidung"…) around the main run of paragraphs (`generic_body`).
+
 Vietnamese portals print the lead (sapo) in its own container before the body ("sapo", "brief",
 "hometext", "news-summary"…), and trafilatura, which settles on the body container, drops it.
 So the lead is found by its container's name (or itemprop=description) just before the body and

@@ -68,11 +68,6 @@ def make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def is_plausible(value: date) -> bool:
-    """True for dates in the range a portal page can have been published in."""
-    return MIN_YEAR <= value.year <= MAX_YEAR
-
-
 def _from_match(match: re.Match[str]) -> date | None:
     return make_date(int(match["y"]), int(match["m"]), int(match["d"]))
 

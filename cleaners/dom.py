@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 from trafilatura import load_html
@@ -65,15 +65,6 @@ def label(text: str) -> str:
     return " ".join(fold_fast(text).split()).strip(_LABEL_EDGES)
 
 
-def attributes_of(element: HtmlElement) -> str:
-    """The element's class and id, lower-cased, as one string to match tokens in."""
-    cls = element.get("class")
-    ident = element.get("id")
-    if not cls and not ident:
-        return ""
-    return f"{cls or ''} {ident or ''}".lower()
-
-
 def ancestors_and_self(element: HtmlElement) -> Iterator[HtmlElement]:
     """The element, its parent, its grandparent... up to the root."""
     node: HtmlElement | None = element
@@ -85,17 +76,6 @@ def ancestors_and_self(element: HtmlElement) -> Iterator[HtmlElement]:
 def is_attached(element: HtmlElement, tree: HtmlElement) -> bool:
     """True if `element` is still in `tree` (not inside a removed block)."""
     return element.getroottree().getroot() is tree
-
-
-def first(elements: Iterable[HtmlElement]) -> HtmlElement | None:
-    """The first of `elements`, or None."""
-    return next(iter(elements), None)
-
-
-def link_text_length(element: HtmlElement) -> int:
-    """Characters of text inside links under `element` (the element itself included)."""
-    links = [element] if element.tag == "a" else element.iter("a")
-    return sum(len(squash(" ".join(a.itertext()))) for a in links)
 
 
 def drop(element: HtmlElement) -> None:

@@ -68,9 +68,10 @@ class ExtractOptions:
     keep_captions: bool = True  # figure captions inside the body (Vietnamese pages)
     favor_precision: bool = False  # trafilatura's precision mode (less text, less noise)
     fast: bool = False  # trafilatura without its readability/jusText fallbacks
-    # Vietnamese text in one tone-mark convention (cleaners.vietnamese.normalize_text: "Ủy" →
-    # "Uỷ", "khỏe" → "khoẻ"); False keeps the page's own spelling (NFC only).
-    unify_tone_marks: bool = True
+    # True rewrites Vietnamese text to one tone-mark convention ("Ủy" → "Uỷ", "khỏe" → "khoẻ").
+    # Off by default: users quote and cite reports as published; hashing and search fold the
+    # conventions on their own (cleaners.fingerprint, cleaners.vietnamese.fold).
+    unify_tone_marks: bool = False
     use_htmldate: bool = True  # htmldate as the last resort for the date
     htmldate_extensive: bool = False  # htmldate's free-text search (slower, less precise)
     trafilatura: Extractor = field(init=False, repr=False, compare=False)
@@ -133,6 +134,14 @@ def _is_metadata_line(
     if element is None or published.source == "notice" or element in holders:
         return False
     return body is None or not any(a is body for a in element.iterancestors())
+
+
+def _without_code(tree: HtmlElement) -> None:
+    """Drop scripts and style sheets (JSON-LD excepted, trafilatura's fallback reads it): they
+    are never text, trafilatura would drop them too, after copying them twice."""
+    for element in list(tree.iter("script", "style")):
+        if element.get("type") != "application/ld+json":
+            drop(element)
 
 
 def _trafilatura_text(tree: HtmlElement, options: ExtractOptions) -> str:
@@ -201,6 +210,7 @@ def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIO
     if not text:  # no platform body, or its templates changed under us: the whole cleaned page
         if vietnamese:
             _gather_article(tree, body, layout, title, options)
+        _without_code(tree)
         text = _tidy(_trafilatura_text(tree, options), respell, title_text)
 
     kind, reason = decide_kind(signals.with_text(text), options.kind_thresholds)

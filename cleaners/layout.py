@@ -60,7 +60,7 @@ def measure(tree: HtmlElement) -> Layout:
         own = length
         links = prose = 0
         short = None
-        for child in element:
+        for child in element if len(element) else ():
             tail = child.tail
             if tail:
                 tail_len = len(tail.strip())

@@ -96,6 +96,20 @@ def _page_key(url: str) -> tuple[str, str, str]:
     return parts.netloc.lower(), parts.path.rstrip("/"), parts.query
 
 
+def _target_key(href: str, url: str, page: tuple[str, str, str]) -> tuple[str, str, str]:
+    """`_page_key` of the page a link points to (absolute URLs and site-absolute paths split
+    by hand: urljoin costs more than the rest of the teaser scan)."""
+    href = href.partition("#")[0]
+    if href.startswith(("http://", "https://")):
+        netloc, _, rest = href.partition("://")[2].partition("/")
+        path, _, query = f"/{rest}".partition("?")
+        return netloc.lower(), path.rstrip("/"), query
+    if href.startswith("/") and not href.startswith("//"):
+        path, _, query = href.partition("?")
+        return page[0], path.rstrip("/"), query
+    return _page_key(urljoin(url, href))
+
+
 def _teaser_item(
     link: HtmlElement, layout: Layout, runs: dict[tuple[HtmlElement, str], int]
 ) -> HtmlElement | None:
@@ -199,7 +213,7 @@ def read_signals(
             continue
         item = _teaser_item(link, layout, runs)
         # (a headline linking to the page itself is the article's own title)
-        if item is not None and item not in items and _page_key(urljoin(url, href)) != page:
+        if item is not None and item not in items and _target_key(href, url, page) != page:
             items[item] = text_of(item)
     teaser_chars = sum(text_len.get(item, 0) for item in items)
 
@@ -262,7 +276,8 @@ def decide_kind(signals: PageSignals, limits: KindThresholds) -> tuple[PageKind,
     if signals.text_chars == 0:
         return "empty", "no text left after removing page furniture"
     if signals.text_chars < limits.min_article_chars:
-        return "empty", f"only {signals.text_chars} characters of text"
+        plural = "s" if signals.text_chars != 1 else ""
+        return "empty", f"only {signals.text_chars} character{plural} of text"
     if (
         not signals.platform_body
         and signals.body_chars < limits.min_article_chars

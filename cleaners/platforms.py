@@ -222,30 +222,30 @@ _HEAD_TAGS = frozenset({"meta", "link", "script"})
 _MARKERS_LOOKED_AT = 50
 
 
-def _any_marker() -> XPath:
-    """Every platform's markers in one expression, one location path per tag; meta, link and
-    script markers are looked for in <head> only (a fraction of the page)."""
+def _marker_paths(in_head: bool) -> XPath:
+    """Every platform's markers of the head (meta, link, script) or of the body, one location
+    path per tag, so that the tree is walked with cheap name tests."""
     by_tag: dict[str, list[str]] = {}
     for platform in PLATFORMS:
         for tag, predicate in platform.markers:
-            by_tag.setdefault(tag, []).append(f"({predicate})")
-    paths = [
-        f"{'/html/head/' if tag in _HEAD_TAGS else '//'}{tag}[{' or '.join(tests)}]"
-        for tag, tests in by_tag.items()
-    ]
-    return XPath("|".join(paths))
+            if (tag in _HEAD_TAGS) == in_head:
+                by_tag.setdefault(tag, []).append(f"({predicate})")
+    prefix = "/html/head/" if in_head else "//"
+    return XPath("|".join(f"{prefix}{tag}[{' or '.join(t)}]" for tag, t in by_tag.items()))
 
 
-# Found in one evaluation with cheap name tests; the predicates run on elements of those tags.
-_ANY_MARKER = _any_marker()
+# The head is a fraction of the page: its markers are looked at first.
+_HEAD_MARKERS = _marker_paths(in_head=True)
+_BODY_MARKERS = _marker_paths(in_head=False)
 
 
 def detect_platform(tree: HtmlElement) -> Platform:
     """The platform that made the page, or `GENERIC`."""
-    found = _ANY_MARKER(tree)[:_MARKERS_LOOKED_AT]
-    for platform in PLATFORMS:
-        if any(platform.marks(element) for element in found):
-            return platform
+    for markers in (_HEAD_MARKERS, _BODY_MARKERS):
+        found = markers(tree)[:_MARKERS_LOOKED_AT]
+        for platform in PLATFORMS:
+            if any(platform.marks(element) for element in found):
+                return platform
     return GENERIC
 
 

@@ -7,9 +7,11 @@ Best evidence first:
    "platform";
 3. a short date line next to the title ("Cập nhật: 12/03/2024", "21:22 23/08/2023") — "date-line";
 4. an official notice's "Phong Thổ, ngày 25 tháng 8 năm 2023" in its first lines — "notice";
-5. htmldate's original-date search over the page — "htmldate".
-Runs on the tree after furniture removal, so a sidebar's or related list's dates are gone; the
-date-line search looks only around the title, never across the page.
+5. htmldate's original-date search over the part of the page around the article — "htmldate".
+Steps 1-3 (`page_date`) run on the tree after furniture removal and before the text is taken,
+so that a sidebar's or related list's dates are gone and the date line can be kept out of the
+text; 4-5 (`text_date`) need the text. The date-line search looks only around the title, never
+across the page.
 """
 
 from __future__ import annotations
@@ -169,12 +171,15 @@ def text_date(
             return Published(value, "notice")
     if use_htmldate:
         # Only the part of the page around the article: faster, and no sidebar dates.
-        found = htmldate.find_date(
-            _article_region(tree, title, body),
-            extensive_search=htmldate_extensive,
-            original_date=True,
-            url=url or None,
-        )
+        try:
+            found = htmldate.find_date(
+                _article_region(tree, title, body),
+                extensive_search=htmldate_extensive,
+                original_date=True,
+                url=url or None,
+            )
+        except (ValueError, TypeError):  # a malformed page is no reason to lose the article
+            found = None
         if found and (value := parse_iso_date(found)):
             return Published(value, "htmldate")
     return None

@@ -149,6 +149,15 @@ def _ranking_terms(db: Database, terms: Sequence[SearchTerm]) -> list[SearchTerm
         ).fetchone()[0]
         return float(count) / sampled
 
+    # A phrase is weighed by its rarest word: to weigh the phrase bm25 walks the postings of
+    # each of its words ("phổ cập giáo dục": "giáo" and "dục" are in nearly every report), and
+    # every report in the window holds the whole phrase anyway.
+    candidates = list(
+        dict.fromkeys(
+            SearchTerm((min(term.tokens, key=lambda word: share((word,))),))
+            for term in candidates
+        )
+    )
     shares = sorted(((share(term.tokens), term) for term in candidates), key=lambda p: p[0])
     chosen: list[SearchTerm] = []
     spent = 0.0

@@ -466,10 +466,10 @@ def test_options_are_frozen_and_build_the_extractor_once() -> None:
     assert options.trafilatura.focus == "balanced" and not options.trafilatura.comments
 
 
-def test_tone_marks_unified_by_default_or_kept_as_published() -> None:
+def test_tone_marks_kept_as_published_by_default_or_unified_on_request() -> None:
     html = page("<p>Đồng chí Nguyễn Văn Hòa, Ủy viên Ban Thường vụ Huyện ủy phát biểu.</p>")
-    assert "Uỷ viên" in text_of(html)
-    assert "Ủy viên" in text_of(html, ExtractOptions(unify_tone_marks=False))
+    assert "Ủy viên" in text_of(html)
+    assert "Uỷ viên" in text_of(html, ExtractOptions(unify_tone_marks=True))
 
 
 def test_text_paragraphs_are_separated_by_blank_lines() -> None:

@@ -41,8 +41,9 @@ def _fold_sql(text: Any) -> Any:
 
 
 def _match_sql(query: Any) -> str | None:
-    # SQL has no way to report a readable error from a function, so a bad query matches
-    # nothing here; the table page's search explains the problem instead.
+    # A function cannot hand SQL a readable error, so a query that cannot be parsed becomes
+    # NULL, which FTS5 refuses: an error, never a silently empty result. The table page's
+    # search box is where the reason is explained in words.
     if not isinstance(query, str):
         return None
     try:
