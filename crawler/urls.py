@@ -434,19 +434,24 @@ def _is_growing(parsed: _Url) -> bool:
     after_page = False
     seen_language = False
     after_content = False  # a non-language segment after the first language segment
+    seen_content = False  # any non-language segment so far
     run = 0
     for segment in segments:
         is_language = segment in _LANGUAGE_SEGMENTS
         if is_language:
             run += 1
+            if seen_content:  # "/giao-duc-dao-tao/vi": a language code after content
+                return True
             # Relative language-switch links resolved against an article or a section:
-            # "….html/vi/en", "/vi/tin-tuc/en".
-            if after_page or after_content or run > 2:
+            # "….html/vi/en", "/vi/tin-tuc/en", "/tin-tuc/vi", and "/en/vi" (a switch applied
+            # to a language root). Real sites put the language first, once.
+            if after_page or after_content or run > 1:
                 return True
             seen_language = True
             continue
         run = 0
         ext = _split_ext(segment)[1]
+        seen_content = seen_content or ext != "php"  # "index.php/vi/…" is a front controller
         if ext in _PAGE_EXTENSIONS:
             if after_page:  # "/a.html/b.html": a page treated as a folder
                 return True

@@ -106,6 +106,11 @@ def _rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
         yield dict(zip(names, values, strict=True))
 
 
+def _is_readable_twin(candidate: str, current: str) -> bool:
+    """True when `candidate` is a path-only permalink and `current` needs a query string."""
+    return "?" in current and "?" not in candidate
+
+
 def _report_row(row: dict[str, Any]) -> dict[str, Any]:
     row["signals"] = json.loads(row["signals"])
     if isinstance(row.get("urls"), str):
@@ -339,7 +344,8 @@ class Store:
         conn = self.db.conn
         with write_transaction(self.db):
             existing = conn.execute(
-                "SELECT id, url FROM reports WHERE content_hash = ?", (report.content_hash,)
+                "SELECT id, url, source_id FROM reports WHERE content_hash = ?",
+                (report.content_hash,),
             ).fetchone()
             if existing is None:
                 seen_at = dict.fromkeys(
@@ -348,8 +354,12 @@ class Store:
                 report_id = self._insert_report(report, {source for _, source in seen_at}, now)
                 outcome = "report"
             else:
-                report_id, own_url = existing
+                report_id, own_url, own_source = existing
                 conn.execute("UPDATE reports SET last_seen = ? WHERE id = ?", (now, report_id))
+                if _is_readable_twin(page.url, own_url) and page.source_id == own_source:
+                    # the same portal's permalink reads better than its index.php?… spelling
+                    conn.execute("UPDATE reports SET url = ? WHERE id = ?", (page.url, report_id))
+                    own_url = page.url
                 self._add_source_facet(report_id, page.source_id)
                 seen_at = dict.fromkeys([(page.url, page.source_id)])
                 outcome = "report" if page.url == own_url else "duplicate"

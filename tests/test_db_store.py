@@ -621,3 +621,27 @@ def test_upgrading_a_database_fills_the_search_vocabulary(
     # "khai*" must find the older report's "khaimạc" too, not only the newer "khai".
     found = {hit.url for hit in upgraded.search("khai*")}
     assert found == {"https://a/1", "https://a/2"}
+
+
+def test_report_url_prefers_the_sources_readable_permalink(tmp_path: Path) -> None:
+    from datetime import date
+
+    from db import PageRecord, ReportRecord, open_db
+
+    store = open_db(tmp_path / "u.db")
+    raw = "http://h.example.vn/index.php?language=vi&nv=news&op=giao-duc/a-1"
+    nice = "http://h.example.vn/vi/news/giao-duc/a-1.html"
+    other = "http://other.example.vn/tin/a-1.html"
+    for url, source in ((raw, "h"), (other, "o"), (nice, "h")):
+        page = PageRecord(url=url, source_id=source, kind="article", status=200, outcome="report")
+        report = ReportRecord(
+            content_hash="x" * 64, title="Tổng kết năm học", text="Nội dung báo cáo.",
+            published=date(2023, 8, 25), byline=None, platform=None, score=0.9, signals=(),
+            source_id=source, province="Lai Châu", district="", level="district", url=url,
+        )
+        store.save_report(page, report)
+    saved = store.get_report(1)
+    assert saved is not None
+    assert saved["url"] == nice  # not another source's URL, not the index.php spelling
+    assert {u["url"] for u in saved["urls"]} == {raw, nice, other}
+    store.close()

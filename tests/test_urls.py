@@ -700,3 +700,15 @@ def test_liferay_article_drops_sidebar_portlet_state_but_listing_keeps_paging() 
     )
     listing = "http://portal.example.gov.vn/tin-tuc?p_p_id=101&_101_cur=3"
     assert "_101_cur=3" in canonicalize(listing)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://portal.example.gov.vn/giao-duc-dao-tao/vi",
+        "http://portal.example.gov.vn/tin-tuc/-/tag/giao-duc/en",
+        "http://portal.example.gov.vn/en/vi",
+    ],
+)
+def test_language_switch_appended_after_content_is_a_growing_path(url: str) -> None:
+    assert trap_reason(url) == "growing path"
