@@ -301,6 +301,11 @@ class Monitor:
             if line.startswith(("alerts ", "error:")):  # the child's own delivery lines
                 log.info("  %s", line)
         summaries = parse_summaries(stdout)
+        if summaries is None:
+            # The child died before it could close its runs (killed, or stopped while starting):
+            # close them here so that no crawl stays "running" forever.
+            self._close_runs(child.sources, "interrupted" if self.stopping else "failed",
+                             f"crawl process exited with code {code}")
         if summaries is None and self.stopping:
             # Stopped before Scrapy could take the signal (still starting): nothing was stored,
             # and a stop the user asked for is not a failure of the source.
@@ -321,6 +326,16 @@ class Monitor:
                 log.info("source %s: next run at %s", source_id,
                          _shown(self.next_runs[source_id]))
         return CycleResult(child.sources, code, tuple(summaries), seconds)
+
+    def _close_runs(self, sources: Sequence[str], status: str, error: str) -> None:
+        try:
+            store = open_db(self.config.db_path, now=self.now)
+            try:
+                store.close_unfinished_runs(sources, status=status, error=error)
+            finally:
+                store.close()
+        except (StorageError, OSError, sqlite3.Error) as exc:
+            log.error("could not close the runs of %s: %s", ", ".join(sources), exc)
 
     def _record_crash(self, sources: Sequence[str], problem: str) -> None:
         store = open_db(self.config.db_path, now=self.now)

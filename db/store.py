@@ -540,6 +540,24 @@ class Store:
         assert run_id is not None
         return run_id
 
+    def close_unfinished_runs(
+        self, source_ids: Iterable[str], *, status: str = "interrupted", error: str | None = None
+    ) -> int:
+        """Close the runs of these sources still marked running (their process is gone)."""
+        if status not in RUN_STATUSES or status == "running":
+            raise ValueError(f"run status {status!r} cannot close a run")
+        ids = tuple(source_ids)
+        if not ids:
+            return 0
+        marks = ", ".join("?" for _ in ids)
+        with write_transaction(self.db):
+            cursor = self.db.conn.execute(
+                f"UPDATE crawl_runs SET status = ?, error = ?, finished_at = ?"
+                f" WHERE status = 'running' AND source_id IN ({marks})",
+                (status, error, self._timestamp(), *ids),
+            )
+        return cursor.rowcount
+
     def finish_run(
         self,
         run_id: int,

@@ -645,3 +645,16 @@ def test_report_url_prefers_the_sources_readable_permalink(tmp_path: Path) -> No
     assert saved["url"] == nice  # not another source's URL, not the index.php spelling
     assert {u["url"] for u in saved["urls"]} == {raw, nice, other}
     store.close()
+
+
+def test_runs_left_running_by_a_dead_process_can_be_closed(tmp_path: Path) -> None:
+    from db import open_db
+
+    store = open_db(tmp_path / "runs.db")
+    left = store.start_run("a")
+    other = store.start_run("b")
+    assert store.close_unfinished_runs(["a"], status="interrupted", error="killed") == 1
+    rows = {r["id"]: r for r in store.db["crawl_runs"].rows}
+    assert rows[left]["status"] == "interrupted" and rows[left]["finished_at"]
+    assert rows[other]["status"] == "running"  # another source's crawl is not touched
+    store.close()

@@ -400,8 +400,8 @@ def test_run_logs_what_ran_what_it_found_and_when_next_and_stops_cleanly(
         assert needle in text, needle
     with closing(sqlite3.connect(monitored["db"])) as conn:
         statuses = {row[0] for row in conn.execute("SELECT status FROM crawl_runs")}
-    assert "running" not in statuses  # the interrupted crawl closed its run
-    assert "interrupted" in statuses
+    assert "running" not in statuses, text  # the interrupted crawl closed its run
+    assert "interrupted" in statuses, text
 
 
 def test_run_once_later_finds_nothing_new_and_alerts_nothing_again(
