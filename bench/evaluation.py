@@ -141,9 +141,15 @@ def judge_page(page: Page, outcome: Outcome, markers: Sequence[str]) -> PageResu
         f1=f1_of(page_precision, page_recall),
         empty=not extraction.text.strip(),
         noise=leaked_noise(page.body, extraction.text, markers) if markers else {},
-        title_exact=None if page.title is None else title_exact(page.title, extraction.title),
+        title_exact=(
+            None
+            if page.title is None or not extraction.metadata
+            else title_exact(page.title, extraction.title)
+        ),
         date_exact=(
-            None if page.published is None else date_exact(page.published, extraction.published)
+            None
+            if page.published is None or not extraction.metadata
+            else date_exact(page.published, extraction.published)
         ),
         extraction=extraction,
         error=outcome.error,

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bench.evaluation import PageResult, RowResult
-from bench.extractors import BASELINE, label
+from bench.extractors import BASELINE, PLAIN_BASELINE, label
 
 SET_TITLES = {"general": "article-extraction benchmark", "vn": "Vietnamese portal gold set"}
 _DASH = "–"
@@ -30,17 +30,26 @@ _COLUMNS = (
     ("date", 5),
     ("pages/s", 7),
     ("×traf", 5),
+    ("×extr", 5),
 )
 
 
-def _cells(set_name: str, row: RowResult, baseline: RowResult | None) -> list[str]:
+def _speed_ratio(row: RowResult, baseline: RowResult | None) -> float | None:
+    """The row's pages/s over the baseline's (below 1 is slower); None without a baseline."""
+    if baseline is None or baseline.pages_per_second <= 0:
+        return None
+    return row.pages_per_second / baseline.pages_per_second
+
+
+def _ratio_cell(ratio: float | None) -> str:
+    return _DASH if ratio is None else f"{ratio:.2f}"
+
+
+def _cells(
+    set_name: str, row: RowResult, baseline: RowResult | None, plain: RowResult | None
+) -> list[str]:
     pages = row.scores.pages
     noise_counted = set_name == "vn"
-    ratio = (
-        f"{row.pages_per_second / baseline.pages_per_second:.2f}"
-        if baseline is not None and baseline.pages_per_second > 0
-        else _DASH
-    )
     return [
         set_name,
         label(row.extractor),
@@ -55,7 +64,8 @@ def _cells(set_name: str, row: RowResult, baseline: RowResult | None) -> list[st
         _fraction(row.titles_exact, pages),
         _fraction(row.dates_exact, pages),
         f"{row.pages_per_second:.1f}",
-        ratio,
+        _ratio_cell(_speed_ratio(row, baseline)),
+        _ratio_cell(_speed_ratio(row, plain)),
     ]
 
 
@@ -75,8 +85,8 @@ def table(results: Mapping[str, Mapping[str, RowResult]], heading: str) -> str:
     lines = [heading, _line([name for name, _ in _COLUMNS])]
     lines.append("-" * len(lines[-1]))
     for set_name, rows in results.items():
-        baseline = rows.get(BASELINE)
-        lines.extend(_line(_cells(set_name, row, baseline)) for row in rows.values())
+        baseline, plain = rows.get(BASELINE), rows.get(PLAIN_BASELINE)
+        lines.extend(_line(_cells(set_name, row, baseline, plain)) for row in rows.values())
     return "\n".join(lines)
 
 
@@ -140,9 +150,12 @@ def _page_json(page: PageResult) -> dict[str, Any]:
     }
 
 
-def row_json(set_name: str, row: RowResult, baseline: RowResult | None) -> dict[str, Any]:
+def row_json(
+    set_name: str, row: RowResult, baseline: RowResult | None, plain: RowResult | None = None
+) -> dict[str, Any]:
     """One row's figures, and its pages', as plain data."""
     noise_counted = set_name == "vn"
+    ratio, plain_ratio = _speed_ratio(row, baseline), _speed_ratio(row, plain)
     return {
         "label": label(row.extractor),
         "pages": row.scores.pages,
@@ -157,10 +170,7 @@ def row_json(set_name: str, row: RowResult, baseline: RowResult | None) -> dict[
         "date_exact": row.dates_exact,
         "seconds": [round(s, 4) for s in row.seconds],
         "pages_per_second": round(row.pages_per_second, 2),
-        "speed_vs_trafilatura": (
-            round(row.pages_per_second / baseline.pages_per_second, 3)
-            if baseline is not None and baseline.pages_per_second > 0
-            else None
-        ),
+        "speed_vs_trafilatura": round(ratio, 3) if ratio is not None else None,
+        "speed_vs_trafilatura_extract": round(plain_ratio, 3) if plain_ratio is not None else None,
         "per_page": [_page_json(p) for p in row.pages],
     }

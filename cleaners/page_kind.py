@@ -59,16 +59,23 @@ class PageSignals:
     declared_article: bool = False  # og:type=article or a schema.org Article type
     declared_listing: str = ""  # the schema.org collection type the page declares, if any
     platform_body: bool = False  # the platform's article body container is on the page
-    # word trigrams of the teasers' text (a listing's extracted text is made of them)
-    teaser_trigrams: frozenset[tuple[str, ...]] = field(
-        default=frozenset(), repr=False, compare=False
-    )
+    # the teasers' text (a listing's extracted text is made of them)
+    teaser_texts: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
-    def with_text(self, text: str) -> PageSignals:
-        """These signals completed with the extracted article text's measures."""
+    def with_text(self, text: str, limits: KindThresholds | None = None) -> PageSignals:
+        """These signals completed with the extracted article text's measures.
+
+        The teaser share is measured only where `decide_kind` under `limits` reads it (teasers
+        and a short body): it compares word trigrams, the costliest measure, and most pages
+        have a body.
+        """
         lines = [line for line in text.split("\n") if line.strip()]
-        trigrams = _trigrams(text)
-        shared = len(trigrams & self.teaser_trigrams) / len(trigrams) if trigrams else 0.0
+        body_floor = (limits or KindThresholds()).min_body_chars
+        shared = 0.0
+        if self.teaser_texts and self.body_chars < body_floor:
+            trigrams = _trigrams(text)
+            teaser_trigrams = frozenset().union(*(_trigrams(t) for t in self.teaser_texts))
+            shared = len(trigrams & teaser_trigrams) / len(trigrams) if trigrams else 0.0
         return dataclasses.replace(
             self,
             text_chars=len(text),
@@ -239,7 +246,7 @@ def read_signals(
         declared_article=meta.og_type == "article" or bool(meta.schema_types & ARTICLE_TYPES),
         declared_listing=next(iter(sorted(meta.schema_types & LISTING_TYPES)), ""),
         platform_body=platform_body,
-        teaser_trigrams=frozenset().union(*(_trigrams(text) for text in items.values())),
+        teaser_texts=tuple(items.values()),
     )
 
 

@@ -463,7 +463,44 @@ def test_options_are_frozen_and_build_the_extractor_once() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         options.min_article_chars = 10  # type: ignore[misc]
     assert options.trafilatura is options.trafilatura
-    assert options.trafilatura.focus == "balanced" and not options.trafilatura.comments
+    assert options.trafilatura.focus == "precision" and not options.trafilatura.comments
+    # A platform's own body containers hold the article only: read without precision cuts.
+    assert options.trafilatura_containers.focus == "balanced"
+    assert ExtractOptions(favor_precision=False).trafilatura.focus == "balanced"
+
+
+def test_related_story_line_inside_a_story_dropped_in_precision_mode() -> None:
+    first = " ".join(["The board met to review the budget and the school calendar."] * 3)
+    second = " ".join(["Parents asked for more buses on the northern routes this winter."] * 3)
+    related = "Related: District adds two bus routes for the new term"
+    html = f"""<html lang="en"><head><title>School board meets</title></head><body>
+<h1>School board meets</h1><div class="story"><p>{first}</p>
+<p><a href="/news/2024/03/buses">{related}</a></p><p>{second}</p></div></body></html>"""
+    assert text_of(html) == f"{first}\n\n{second}"
+    assert related in text_of(html, ExtractOptions(favor_precision=False))
+
+
+def test_platform_body_keeps_a_paragraph_that_is_a_link_to_an_attached_document() -> None:
+    attachment = "Kế hoạch số 45/KH-PGDĐT tổ chức kỳ thi học sinh giỏi cấp huyện"
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<html lang="vi"><head><meta name="generator" content="NukeViet v4.5">
+<title>{TITLE}</title></head><body><div class="news_column"><h1>{TITLE}</h1>
+<div id="news-bodyhtml" class="bodytext">{paragraphs}
+<p><a href="/uploads/ke-hoach-45.pdf">{attachment}</a></p></div></div></body></html>"""
+    article = extract(html, URL)
+    assert article.platform == "nukeviet"
+    assert article.text.endswith(f"{PARAGRAPHS[-1]}\n\n{attachment}")
+
+
+def test_short_notice_that_precision_mode_gives_up_on_still_has_its_text() -> None:
+    # One paragraph that is a link fails precision mode's link test and the whole page with it.
+    notice = (
+        "Ngày 5/2, Phòng GD&ĐT ban hành công văn hướng dẫn tổ chức dạy học trong thời tiết rét "
+        "đậm, rét hại cho các trường trên địa bàn."
+    )
+    link = "Tải về công văn số 123/PGDĐT-GDTH ngày 5/2/2024"
+    html = f'<html><body><div><p>{notice}</p><p><a href="/f.pdf">{link}</a></p></div></body></html>'
+    assert extract(html, URL).text == f"{notice}\n\n{link}"
 
 
 def test_tone_marks_kept_as_published_by_default_or_unified_on_request() -> None:
