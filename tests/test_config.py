@@ -112,3 +112,31 @@ def test_intervals(text: str, seconds: float) -> None:
 def test_bad_intervals(text: str) -> None:
     with pytest.raises(ValueError):
         parse_interval(text)
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def readme_toml_blocks() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```toml\n")[1:]]
+
+
+def test_the_readme_config_reference_is_a_valid_config_naming_every_key(tmp_path: Path) -> None:
+    import tomllib
+    from dataclasses import fields
+
+    from crawler.alerts.config import _KNOWN_KEYS as ALERT_KEYS
+    from crawler.config import ClassifierConfig, CrawlConfig, Source, StorageConfig, parse_config
+
+    reference = readme_toml_blocks()[0]
+    data = tomllib.loads(reference)
+    parse_config(data, tmp_path / "eduwatch.toml")  # the documented example is accepted as is
+    for section, cls in (("storage", StorageConfig), ("crawl", CrawlConfig),
+                         ("classifier", ClassifierConfig)):
+        documented = set(data[section])
+        assert {f.name for f in fields(cls)} == documented, section
+    assert {f.name for f in fields(Source)} == set(data["sources"][0])
+    every_block = "\n".join(readme_toml_blocks())
+    for key in ALERT_KEYS:
+        assert f"\n{key} =" in every_block, f"[[alerts]] key {key!r} is not documented"
