@@ -21,7 +21,7 @@ class PageItem:
     status: int | None = None
     etag: str | None = None
     last_modified: str | None = None
-    body: str = ""  # decoded HTML (html) or empty
+    body: bytes | str = b""  # the page as fetched (html) or empty
     depth: int = 0
     error: str = ""
     # Filled by CleanPipeline (cleaners' results), read by StorePipeline.

@@ -45,7 +45,7 @@ class CleanPipeline:
         if article.is_article:
             item.classification = classify(article.title, article.text, self.threshold)
             item.content_hash = content_hash(article.text)
-        item.body = ""  # the HTML is not stored; let it go before the item travels on
+        item.body = b""  # the HTML is not stored; let it go before the item travels on
         return item
 
 

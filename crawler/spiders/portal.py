@@ -148,7 +148,10 @@ class PortalSpider(scrapy.Spider):
             yield from self._feed_requests(response)
         elif kind == "html":
             assert isinstance(response, TextResponse)
-            yield self._item(response, url, "html", body=response.text)
+            # Raw bytes: the cleaners decode them (strict UTF-8 first, then the declared charset,
+            # then windows-1258), which copes with mis-declared pages better than trusting the
+            # header alone.
+            yield self._item(response, url, "html", body=response.body)
             yield from self._html_requests(response, url)
         else:
             stats.inc_value("eduwatch/skipped_not_html")
