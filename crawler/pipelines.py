@@ -15,6 +15,7 @@ from scrapy.exceptions import DropItem
 from cleaners.classify import classify
 from cleaners.extract import extract
 from cleaners.fingerprint import content_hash
+from cleaners.near_duplicates import signature
 from crawler import settings as names
 from crawler.items import PageItem
 from crawler.summary import cut_details, run_counts
@@ -45,6 +46,8 @@ class CleanPipeline:
         if article.is_article:
             item.classification = classify(article.title, article.text, self.threshold)
             item.content_hash = content_hash(article.text)
+            if item.classification.is_education:  # only reports are compared for near copies
+                item.extra["signature"] = signature(article.text)
         item.body = b""  # the HTML is not stored; let it go before the item travels on
         return item
 
@@ -139,6 +142,7 @@ class StorePipeline:
             district=source.district,
             level=source.level,
             url=item.url,
+            signature=item.extra.get("signature", ()),
         )
         result = store.save_report(page, report)
         if not result.is_new:

@@ -221,6 +221,25 @@ def m003_search_vocabulary(db: Database) -> None:
         add_words(db.conn, fold(f"{title}\n{text}"))
 
 
+@_migration
+def m004_near_duplicates(db: Database) -> None:
+    # MinHash signatures of report bodies and their LSH band keys (cleaners.near_duplicates):
+    # a republished copy with small edits joins the report it copies instead of making a new one.
+    _run(
+        db,
+        (
+            "ALTER TABLE reports ADD COLUMN signature TEXT",
+            """
+            CREATE TABLE report_bands (
+                band TEXT NOT NULL,
+                report_id INTEGER NOT NULL REFERENCES reports(id),
+                PRIMARY KEY (band, report_id)
+            ) WITHOUT ROWID
+            """,
+        ),
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_NAMES)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

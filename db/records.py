@@ -110,6 +110,8 @@ class ReportRecord:
     district: str
     level: str
     url: str
+    # cleaners.near_duplicates.signature of the body; () when unknown (no near-duplicate check)
+    signature: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.content_hash:

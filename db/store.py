@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from cleaners.near_duplicates import NEAR_DUPLICATE_SIMILARITY, band_keys, similarity
 from db.clock import from_text, to_text, utc_now
 from db.connection import connect, describe, write_transaction
 from db.errors import StorageError
@@ -346,7 +347,7 @@ class Store:
             existing = conn.execute(
                 "SELECT id, url, source_id FROM reports WHERE content_hash = ?",
                 (report.content_hash,),
-            ).fetchone()
+            ).fetchone() or self._near_duplicate(report.signature)
             if existing is None:
                 seen_at = dict.fromkeys(
                     [(report.url, report.source_id), (page.url, page.source_id)]
@@ -420,7 +421,36 @@ class Store:
         report_id = cursor.lastrowid
         assert report_id is not None
         index_report(self.db.conn, fts_rowid(effective_date, report_id), title, text, facets)
+        if report.signature:
+            self.db.conn.execute(
+                "UPDATE reports SET signature = ? WHERE id = ?",
+                (_json(list(report.signature)), report_id),
+            )
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO report_bands (band, report_id) VALUES (?, ?)",
+                [(band, report_id) for band in band_keys(report.signature)],
+            )
         return report_id
+
+    def _near_duplicate(self, signature: tuple[int, ...]) -> tuple[int, str, str] | None:
+        """The stored report `signature` nearly matches (id, url, source_id), if any."""
+        bands = band_keys(signature)
+        if not bands:
+            return None
+        marks = ", ".join("?" for _ in bands)
+        candidates = self.db.conn.execute(
+            f"""
+            SELECT r.id, r.url, r.source_id, r.signature FROM reports r
+            WHERE r.id IN (SELECT DISTINCT report_id FROM report_bands WHERE band IN ({marks}))
+            """,
+            bands,
+        ).fetchall()
+        best: tuple[float, tuple[int, str, str]] | None = None
+        for report_id, url, source_id, stored in candidates:
+            score = similarity(signature, tuple(json.loads(stored)))
+            if score >= NEAR_DUPLICATE_SIMILARITY and (best is None or score > best[0]):
+                best = (score, (report_id, url, source_id))
+        return best[1] if best else None
 
     def _add_source_facet(self, report_id: int, source_id: str) -> None:
         """Index a report again when it is first seen at another source: the source filter of

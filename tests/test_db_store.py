@@ -613,7 +613,7 @@ def test_upgrading_a_database_fills_the_search_vocabulary(
     store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_search_vocabulary'")
     store.close()
     upgraded = open_store(path)
-    assert applied_migrations(upgraded.db) == list(MIGRATION_NAMES)
+    assert sorted(applied_migrations(upgraded.db)) == sorted(MIGRATION_NAMES)
     upgraded.save_report(
         page_for("https://a/2", LAI_CHAU),
         report_for("https://a/2", LAI_CHAU, "h2", title="Khai giảng năm học mới"),
