@@ -140,4 +140,9 @@ def hash_basis(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """sha256 hex of `hash_basis(text)`: alike for copies of one report, different otherwise."""
-    return hashlib.sha256(hash_basis(text).encode("utf-8")).hexdigest()
+    return hash_of_basis(hash_basis(text))
+
+
+def hash_of_basis(basis: str) -> str:
+    """`content_hash` for a basis already computed (the pipeline also signs it)."""
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()

@@ -29,8 +29,8 @@ _EMPTY = (1 << 64) - 1  # a bin no shingle fell into
 _MIN_WORDS = 40  # shorter texts (notices of a few lines) are left to the exact hash
 
 
-def _shingle_hashes(text: str) -> set[int]:
-    words = hash_basis(text).split()
+def _shingle_hashes(basis: str) -> set[int]:
+    words = basis.split()
     if len(words) < _MIN_WORDS:
         return set()
     return {
@@ -43,7 +43,12 @@ def _shingle_hashes(text: str) -> set[int]:
 
 def signature(text: str) -> tuple[int, ...]:
     """The MinHash signature of a report body; () when it is too short to judge."""
-    hashes = _shingle_hashes(text)
+    return signature_of_basis(hash_basis(text))
+
+
+def signature_of_basis(basis: str) -> tuple[int, ...]:
+    """`signature` for a `hash_basis` already computed (the pipeline also hashes it)."""
+    hashes = _shingle_hashes(basis)
     if not hashes:
         return ()
     bins = [_EMPTY] * SIGNATURE_SIZE

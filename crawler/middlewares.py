@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +41,6 @@ class CrawlScopeMiddleware(BaseSpiderMiddleware):
         self.max_listing_pages = max_listing_pages
         self.scheduled: set[str] = set()
         self.shapes: Counter[str] = Counter()
-        self._allow: list[re.Pattern[str]] | None = None
-        self._deny: list[re.Pattern[str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlScopeMiddleware:
@@ -59,41 +56,33 @@ class CrawlScopeMiddleware(BaseSpiderMiddleware):
     def _cut(self, reason: str) -> None:
         self.crawler.stats.inc_value(f"eduwatch/cut/{reason}")
 
-    def _patterns(self, spider: Any) -> None:
-        if self._allow is None:
-            source = spider.source
-            self._allow = [re.compile(p) for p in source.allow]
-            self._deny = [re.compile(p) for p in source.deny]
-
     def get_processed_request(self, request: Request, response: Response | None) -> Request | None:
         spider = self.crawler.spider
-        self._patterns(spider)
         meta = request.meta
         key = meta.get("eduwatch_key") or canonicalize(request.url)
         if key in self.scheduled:
             return None
-        exempt = bool(meta.get("eduwatch_exempt"))
-        if not exempt:
-            reason = self._scope_cut(request, key, spider)
+        if not meta.get("eduwatch_exempt"):
+            shape = url_shape(key)
+            reason = self._scope_cut(request, key, shape, spider)
             if reason:
                 self._cut(reason)
                 return None
+            self.shapes[shape] += 1
         self.scheduled.add(key)
-        if not exempt:
-            self.shapes[url_shape(key)] += 1
         return request
 
-    def _scope_cut(self, request: Request, key: str, spider: Any) -> str | None:
+    def _scope_cut(self, request: Request, key: str, shape: str, spider: Any) -> str | None:
         url = request.url
         if not url.startswith(("http://", "https://")):
             return "not_http"
         if not is_same_site(url, spider.hosts):
             return "offsite"
-        if any(p.search(url) for p in self._deny):
+        if any(p.search(url) for p in spider.deny):
             return "denied"
         hint = request.meta.get("eduwatch_hint")
         # allow patterns refine which ARTICLES are wanted; listings and feeds stay reachable.
-        if self._allow and hint == "article" and not any(p.search(url) for p in self._allow):
+        if spider.allow and hint == "article" and not any(p.search(url) for p in spider.allow):
             return "not_allowed"
         trap = trap_reason(url)
         if trap:
@@ -105,7 +94,7 @@ class CrawlScopeMiddleware(BaseSpiderMiddleware):
         number = request.meta.get("eduwatch_page") or page_number(url)
         if number is not None and number > self.max_listing_pages:
             return "listing_depth"
-        if self.shapes[url_shape(key)] >= self.max_per_shape:
+        if self.shapes[shape] >= self.max_per_shape:
             return "shape_budget"
         if len(self.scheduled) >= self.max_pages:
             return "page_budget"

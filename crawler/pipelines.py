@@ -14,8 +14,8 @@ from scrapy.exceptions import DropItem
 
 from cleaners.classify import classify
 from cleaners.extract import extract
-from cleaners.fingerprint import content_hash
-from cleaners.near_duplicates import signature
+from cleaners.fingerprint import hash_basis, hash_of_basis
+from cleaners.near_duplicates import signature_of_basis
 from crawler import settings as names
 from crawler.items import PageItem
 from crawler.summary import cut_details, run_counts
@@ -45,9 +45,10 @@ class CleanPipeline:
         item.article = article
         if article.is_article:
             item.classification = classify(article.title, article.text, self.threshold)
-            item.content_hash = content_hash(article.text)
+            basis = hash_basis(article.text)
+            item.content_hash = hash_of_basis(basis)
             if item.classification.is_education:  # only reports are compared for near copies
-                item.extra["signature"] = signature(article.text)
+                item.extra["signature"] = signature_of_basis(basis)
         item.body = b""  # the HTML is not stored; let it go before the item travels on
         return item
 

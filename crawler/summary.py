@@ -27,8 +27,7 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
     def get(key: str) -> int:
         return int(stats.get(key, 0) or 0)
 
-    cuts = {k.removeprefix("eduwatch/cut/"): int(v) for k, v in stats.items()
-            if k.startswith("eduwatch/cut/")}
+    cuts = cut_details(stats)
     return {
         "pages_fetched": get("eduwatch/pages_fetched"),
         "new_reports": get("eduwatch/outcome/new_report"),

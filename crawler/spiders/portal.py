@@ -70,6 +70,9 @@ class PortalSpider(scrapy.Spider):
         self.now = now
         # Hosts this source may crawl; grows when a start URL redirects to its real home.
         self.hosts: set[str] = set(source.hosts)
+        # The source's allow/deny patterns, compiled once; CrawlScopeMiddleware applies them too.
+        self.allow = tuple(re.compile(p) for p in source.allow)
+        self.deny = tuple(re.compile(p) for p in source.deny)
         self._links = LinkExtractor(unique=True, canonicalize=False, tags=("a", "area"))
         self._postbacks_seen: set[tuple[str, str, str]] = set()
 
@@ -97,10 +100,12 @@ class PortalSpider(scrapy.Spider):
 
     def page_request(
         self, url: str, *, hint: str | None = None, exempt: bool = False, start: bool = False,
-        **meta: Any,
+        canonical: bool = False, **meta: Any,
     ) -> scrapy.Request:
-        canonical = canonicalize(url)
-        hint = hint or link_hint(canonical)
+        """A GET for `url` (canonicalized unless the caller says it already is)."""
+        if not canonical:
+            url = canonicalize(url)
+        hint = hint or link_hint(url)
         meta.update(
             eduwatch_hint=hint,
             eduwatch_exempt=exempt,
@@ -110,7 +115,7 @@ class PortalSpider(scrapy.Spider):
             eduwatch_conditional=hint in ("feed", "sitemap") or (hint != "article" and not start),
         )
         return scrapy.Request(
-            canonical,
+            url,
             callback=self.parse,
             errback=self.on_error,
             priority=PRIORITY.get(hint, 0),
@@ -205,25 +210,24 @@ class PortalSpider(scrapy.Spider):
 
         links = [link for link in self._links.extract_links(response) if not link.nofollow]
         current_page = page_number(url) or 1
-        candidates = [(canonicalize(link.url), link) for link in links]
-        articles = [c for c, _ in candidates if link_hint(c) == "article" and self._wanted(c)]
+        targets = [canonicalize(link.url) for link in links]
+        candidates = [(target, link_hint(target)) for target in targets]
+        articles = [c for c, hint in candidates if hint == "article" and self._wanted(c)]
         # Incremental stop: a listing page whose articles are all known ends its pagination.
         stop_paging = bool(self.known_urls) and bool(articles) and all(
             a in self.known_urls for a in articles
         )
-        for canonical, _link in candidates:
-            number = page_number(canonical)
+        for candidate, hint in candidates:
+            number = page_number(candidate)
             if stop_paging and number is not None and number > current_page:
                 self.crawler.stats.inc_value("eduwatch/paging_stopped_at_known")
                 continue
-            yield self.page_request(canonical)
+            yield self.page_request(candidate, hint=hint, canonical=True)
         yield from self._postback_requests(response, url, current_page, stop_paging)
 
     def _wanted(self, url: str) -> bool:
         """Same site and not denied: the links whose being known can end a listing's paging."""
-        return is_same_site(url, self.hosts) and not any(
-            re.search(pattern, url) for pattern in self.source.deny
-        )
+        return is_same_site(url, self.hosts) and not any(p.search(url) for p in self.deny)
 
     def _postback_requests(
         self, response: TextResponse, url: str, current_page: int, stop_paging: bool
