@@ -290,10 +290,11 @@ def test_one_scheduler_per_database(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------------- for real
 
 
-def crawls_running(db: Path) -> bool:
+def crawls_running(db: Path, source: str) -> bool:
     with closing(sqlite3.connect(db)) as conn:
         return bool(conn.execute(
-            "SELECT count(*) FROM crawl_runs WHERE status = 'running'").fetchone()[0])
+            "SELECT count(*) FROM crawl_runs WHERE status = 'running' AND source_id = ?",
+            (source,)).fetchone()[0])
 
 
 def same_page(url: str, other: str) -> bool:
@@ -303,7 +304,7 @@ def same_page(url: str, other: str) -> bool:
 @pytest.fixture(scope="module")
 def monitored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """`eduwatch run` on the sample portals: a first cycle, then a report is published while it
-    runs; stopped with SIGTERM during a later crawl, once the report was delivered. ~25 s."""
+    runs; stopped with SIGTERM during a later crawl, once the report was delivered. ~20 s."""
     workdir = tmp_path_factory.mktemp("run")
     hook, mail = WebhookReceiver(), MailReceiver()
     with start_portals() as portals:
@@ -315,8 +316,14 @@ def monitored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
                   + f'[[alerts]]\nname = "mail"\ntype = "apprise"\nurl = "{mail.url}"\n'
                   + 'keywords = ["tuyen sinh"]\n'
                   + '[[alerts]]\nname = "feed"\ntype = "feed"\npath = "feed.xml"\n')
-        config_path.write_text(config_path.read_text(encoding="utf-8") + alerts,
-                               encoding="utf-8")
+        # A start page that answers after 3 s keeps every crawl of the district portal running
+        # long enough for the SIGTERM below to land inside it, however loaded the machine is.
+        home = portals.url("huyen-dien-bien", portals.manifest.portal("huyen-dien-bien").home_path)
+        slow = portals.url("huyen-dien-bien", "/__fail/slow?ms=3000")
+        text = config_path.read_text(encoding="utf-8")
+        assert f'urls = ["{home}"]' in text
+        text = text.replace(f'urls = ["{home}"]', f'urls = ["{home}", "{slow}"]')
+        config_path.write_text(text + alerts, encoding="utf-8")
         process = subprocess.Popen(
             [sys.executable, "-m", "crawler", "--config", str(config_path), "run"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -342,7 +349,8 @@ def monitored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
             held_url = portals.publish(held.portal, held.id)
             wait_until(lambda: any(same_page(u, held_url) for d in hook.accepted()
                                    for u in d["urls"]), "delivery of the published report")
-            wait_until(lambda: crawls_running(workdir / "eduwatch.db"), "another crawl")
+            wait_until(lambda: crawls_running(workdir / "eduwatch.db", "huyen-dien-bien"),
+                       "another crawl of the district portal")
             process.send_signal(signal.SIGTERM)  # while that crawl stores pages
             code = process.wait(timeout=60)
         finally:
@@ -415,7 +423,14 @@ def test_run_once_later_finds_nothing_new_and_alerts_nothing_again(
     config = monitored["config"]
     from crawler.config import load_config
 
-    assert all(last is not None for last in last_runs(load_config(config)).values())
+    loaded = load_config(config)
+    starts = last_runs(loaded)
+    assert all(last is not None for last in starts.values())
+    # The interrupted crawl started moments ago: wait until its 2 s interval has passed, so
+    # that `--once` finds the source due whatever the machine's load (not a timing guess).
+    due = max(s for s in starts.values() if s is not None) + timedelta(
+        seconds=interval_of(loaded, loaded.sources[0]) + 0.05)
+    time.sleep(max(0.0, (due - datetime.now(UTC)).total_seconds()))
     again = subprocess.run(
         [sys.executable, "-m", "crawler", "--config", str(config), "run", "--once",
          "--source", "huyen-dien-bien"],  # where the report was published
