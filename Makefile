@@ -19,11 +19,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy cleaners db crawler
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy cleaners db
+	$(BIN)/mypy cleaners db crawler
 
 bench-extraction: $(STAMP)
 	$(BIN)/python bench/extraction.py

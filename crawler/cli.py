@@ -290,7 +290,7 @@ def write_csv(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
               help="Write here instead of stdout (required for parquet).")
 @filter_options
 @pass_ctx
-def export(ctx: Context, fmt: str, output: Path | None, **filters: Any) -> None:
+def export(ctx: Context, /, fmt: str, output: Path | None, **filters: Any) -> None:
     """Export reports (streamed: a large corpus is never loaded whole).
 
     Each row: id, title, text, published (YYYY-MM-DD or null), url, urls, source, province,
@@ -351,7 +351,7 @@ def _limit(ctx: click.Context, param: click.Parameter, value: int) -> int:
               show_default=True, help="relevance: bm25, title words weigh most.")
 @filter_options
 @pass_ctx
-def search(ctx: Context, query: str, fmt: str, limit: int, order: str, **filters: Any) -> None:
+def search(ctx: Context, /, query: str, fmt: str, limit: int, order: str, **filters: Any) -> None:
     """Full-text search; with or without diacritics, "phrases", AND/OR/NOT, prefix*.
 
     "tong ket nam hoc", "tổng kết năm học" and "Tổng Kết Năm Học" find the same reports;

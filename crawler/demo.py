@@ -60,7 +60,8 @@ def run_demo(workdir: Path, *, port: int = 0, out: TextIO | None = None) -> int:
 
     store = open_db(workdir / "eduwatch.db")
     try:
-        reports = [store.get_report(r["id"]) for r in store.iter_reports(order="newest")]
+        reports = [report for r in store.iter_reports(order="newest")
+                   if (report := store.get_report(r["id"])) is not None]
     finally:
         store.close()
     print(f"\n== reports stored: {len(reports)} (expected {len(expected)})", file=out)

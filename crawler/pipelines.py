@@ -18,6 +18,7 @@ from cleaners.fingerprint import hash_basis, hash_of_basis
 from cleaners.near_duplicates import signature_of_basis
 from crawler import settings as names
 from crawler.items import PageItem
+from crawler.spiders.portal import source_of
 from crawler.summary import cut_details, run_counts
 from db import RUN_COUNTS, PageRecord, ReportRecord, open_db
 
@@ -70,7 +71,7 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.store = open_db(self.db_path)
-        self.run_id = self.store.start_run(self.crawler.spider.source.id)
+        self.run_id = self.store.start_run(source_of(self.crawler).id)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.store is None:
@@ -126,7 +127,7 @@ class StorePipeline:
                 content_hash=item.content_hash, score=verdict.score, signals=verdict.signals,
             ))
             raise self._drop("not_education", article.title)
-        source = self.crawler.spider.source
+        source = source_of(self.crawler)
         page = self._page(item, kind="article", outcome="report", content_hash=item.content_hash,
                           score=verdict.score, signals=verdict.signals)
         report = ReportRecord(

@@ -15,6 +15,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
 
 from crawler import settings as names
+from crawler.spiders.portal import source_of
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -42,7 +43,7 @@ class ProgressReporter:
 
     @property
     def _source_id(self) -> str:
-        return self.crawler.spider.source.id
+        return source_of(self.crawler).id
 
     def spider_opened(self) -> None:
         self.task = create_looping_call(self.report)

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from form2request import form2request
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
@@ -137,7 +138,8 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         stats = self.crawler.stats
         stats.inc_value("eduwatch/pages_fetched")
-        url = meta.get("eduwatch_key") or canonicalize(response.request.url)
+        requested = response.request.url if response.request is not None else response.url
+        url = meta.get("eduwatch_key") or canonicalize(requested)
         if meta.get("eduwatch_start"):
             self._adopt_redirect_host(response)
         if response.status == 304:
@@ -169,7 +171,7 @@ class PortalSpider(scrapy.Spider):
 
     @staticmethod
     def _document_kind(response: Response) -> str:
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         head = response.body[:2048]
         match = _XML_START.match(head)
         if match:
@@ -299,13 +301,14 @@ class PortalSpider(scrapy.Spider):
     # ----------------------------------------------------------------- errors
     def on_error(self, failure: Failure) -> Iterator[PageItem]:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):  # type: ignore[no-untyped-call]
             # robots.txt said no (or another middleware declined): a cut, not a fault.
             self.crawler.stats.inc_value("eduwatch/cut/robots")
             return
         status = None
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        response = getattr(failure.value, "response", None)
+        if isinstance(failure.value, HttpError) and response is not None:
+            status = response.status
         self.crawler.stats.inc_value("eduwatch/errors")
         message = failure.getErrorMessage()
         self.logger.info("%s: %s failed: %s", self.source.id, request.url, message)
@@ -318,6 +321,14 @@ class PortalSpider(scrapy.Spider):
             status=status,
             error=f"{failure.type.__name__ if failure.type else 'Error'}: {message}"[:500],
         )
+
+
+def source_of(crawler: Crawler) -> Source:
+    """The source the crawler's spider is crawling (for the pipelines and extensions)."""
+    spider = crawler.spider
+    if not isinstance(spider, PortalSpider):
+        raise TypeError(f"eduwatch components run with PortalSpider, not {type(spider).__name__}")
+    return spider.source
 
 
 def _header(headers: Any, name: bytes) -> str | None:
