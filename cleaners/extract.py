@@ -45,6 +45,7 @@ from cleaners.dom import (
     squash,
 )
 from cleaners.layout import Layout, measure
+from cleaners.layout_tables import unwrap_layout_tables
 from cleaners.noise import remove_furniture
 from cleaners.page_kind import KindThresholds, decide_kind, read_signals
 from cleaners.page_meta import PageMeta, read_page_meta
@@ -230,6 +231,7 @@ def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIO
     if not text:  # no platform body, or its templates changed under us: the whole cleaned page
         if vietnamese:
             _gather_article(tree, body, layout, title, options)
+        unwrap_layout_tables(tree, [a for a in anchors if is_attached(a, tree)])
         _without_code(tree)
         text = _tidy(_page_text(tree, options), respell, title_text)
 

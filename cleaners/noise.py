@@ -300,6 +300,12 @@ def _is_heading_like(element: HtmlElement) -> bool:
     return bool(_TITLE_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}".lower()))
 
 
+def is_furniture_label(text: str) -> bool:
+    """`text` is what a portal widget calls itself or prints ("Thống kê truy cập", "Tin mới
+    nhất", "Cỡ chữ"), never an article's title."""
+    return _label_kind(label(text)) is not None
+
+
 @lru_cache(maxsize=8192)
 def _label_kind(folded: str) -> tuple[str, str] | None:
     """(kind, rule) for a whole element's folded text, if it is a furniture label. Rules

@@ -10,6 +10,7 @@ og:title or <title> with the site's name cut off.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -18,6 +19,7 @@ from lxml.html import HtmlElement
 
 from cleaners.dom import HEADING_TAGS, ancestors_and_self, label, squash, text_of
 from cleaners.layout import Layout
+from cleaners.noise import is_furniture_label
 from cleaners.page_meta import PageMeta
 from cleaners.platforms import Platform, first_match
 
@@ -25,7 +27,7 @@ MIN_TITLE_CHARS = 5
 MAX_TITLE_CHARS = 400
 
 _H1 = XPath("//h1")
-_TITLE_TAGS = ("h2", "h3", "h4", "div", "p", "span", "strong")
+_TITLE_TAGS = ("h2", "h3", "h4", "div", "p", "span", "strong", "td")  # td: table layouts
 _TITLE_CLASS = re.compile(r"title|headline|heading|tieu-?de", re.IGNORECASE)
 _REGION_LEVELS = 3  # how far above the paragraphs a title-like heading is looked for
 # Page chrome a banner heading sits in. (Not "header": an article's own <header> holds its h1.)
@@ -39,6 +41,11 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—»]|::)\s+")
 _SITE_NAME = re.compile(
     r"cong thong tin|trang thong tin|cong ttdt|trang ttdt|website|portal|ubnd|uy ban nhan dan"
     r"|so giao duc|phong giao duc|\.gov\.vn|\.edu\.vn|\.vn$|\.com$"
+)
+# A school's name is its site's name ("Trường Tiểu học Đông Hợp"), a few words after the level.
+_SCHOOL_NAME = re.compile(
+    r"^truong (mam non|tieu hoc|thcs|thpt|th|trung hoc co so|trung hoc pho thong|pt dtnt"
+    r"|ptdtnt|ptdtbt|tieu hoc va thcs|th va thcs|thcs va thpt)( \w+){1,4}$"
 )
 _WORD = re.compile(r"\w+")
 
@@ -101,20 +108,32 @@ def strip_site_name(title: str, site_name: str = "") -> str:
     parts = _TITLE_SEPARATORS.split(squash(title))
     if len(parts) < 2:
         return squash(title)
-    site = label(site_name)
-
-    def is_site(part: str) -> bool:
-        folded = label(part)
-        return bool(folded) and (
-            (bool(site) and (folded == site or folded in site or site in folded))
-            or bool(_SITE_NAME.search(folded))
-        )
-
-    while len(parts) > 1 and is_site(parts[-1]):
+    while len(parts) > 1 and is_site_name(parts[-1], site_name):
         parts.pop()
-    while len(parts) > 1 and is_site(parts[0]):
+    while len(parts) > 1 and is_site_name(parts[0], site_name):
         parts.pop(0)
     return " - ".join(parts)
+
+
+def is_site_name(text: str, site_name: str = "") -> bool:
+    """`text` names a site or its owner ("Cổng TTĐT …", "UBND huyện …", "Trường THCS Nguyễn
+    Du"), or is the page's declared site name."""
+    folded, site = label(text), label(site_name)
+    return bool(folded) and (
+        (bool(site) and (folded == site or folded in site or site in folded))
+        or bool(_SITE_NAME.search(folded))
+        or bool(_SCHOOL_NAME.match(folded))
+    )
+
+
+def _names_only_the_site(reference: str, site_name: str) -> bool:
+    """Every part of the page's <title>/og:title names the site: it says nothing of the article
+    (old ASP.NET and school sites give every page the same <title>)."""
+    parts = _TITLE_SEPARATORS.split(squash(reference))
+    return not reference.strip() or (
+        all(is_site_name(part, site_name) or len(_words(part)) <= 3 for part in parts)
+        and any(is_site_name(part, site_name) for part in parts)
+    )
 
 
 def choose_title(
@@ -145,13 +164,22 @@ def choose_title(
     headline = meta.json_ld_value("headline")
     if isinstance(headline, str):
         reference = headline  # the article's own headline (if truncated, still its words)
-    main = layout.main_block
     h1s = [
         e for e in _H1(tree) if acceptable(e) and not _in_chrome(e) and not _links_away(e, url)
     ]
     if h1s:
         if len(h1s) == 1:
-            return Title(text_of(h1s[0]), h1s[0], "h1")
+            lone = h1s[0]
+            og_title = meta.og_title
+            if og_title and similarity(text_of(lone), og_title) < 0.3:
+                # A lone h1 that og:title disowns is a banner under an unusual name
+                # ("div.school-name h1") when a titled heading by the paragraphs is what og:title
+                # says. (Not <title>: on many portals it names the section, "Giáo dục - Đào tạo".)
+                agreeing = [e for e in _heading_candidates(layout, tree, url, acceptable)
+                            if similarity(text_of(e), og_title) >= 0.8]
+                if agreeing:
+                    return Title(text_of(agreeing[-1]), agreeing[-1], "heading")
+            return Title(text_of(lone), lone, "h1")
         scored = [(similarity(text_of(e), reference), e) for e in h1s]
         top_score, top = max(scored, key=lambda pair: pair[0])
         if top_score >= 0.5:
@@ -161,23 +189,7 @@ def choose_title(
     if isinstance(headline, str) and _usable(squash(headline)):
         return Title(squash(headline), None, "json-ld")
 
-    # Title-like headings (by class) above the paragraphs, in the part of the page around them.
-    region = main if main is not None else tree
-    for _ in range(_REGION_LEVELS):
-        parent = region.getparent()
-        region = parent if parent is not None else region
-    candidates = []
-    for element in region.iter(*_TITLE_TAGS):
-        if element is main:
-            break
-        if (
-            _TITLE_CLASS.search(element.get("class", ""))
-            and acceptable(element)
-            and len(text_of(element)) >= 15
-            and not _in_chrome(element)
-            and not _links_away(element, url)
-        ):
-            candidates.append(element)
+    candidates = _heading_candidates(layout, tree, url, acceptable)
     if candidates:
         top_score, top = max(
             ((similarity(text_of(e), reference), e) for e in candidates), key=lambda p: p[0]
@@ -185,7 +197,10 @@ def choose_title(
         if top_score >= 0.6:
             return Title(text_of(top), top, "heading")
         nearest = candidates[-1]
-        if nearest.tag in HEADING_TAGS or not reference:
+        if nearest.tag in HEADING_TAGS or (
+            # a headline's length: box headings ("Giới thiệu chung") are a few words
+            _names_only_the_site(reference, meta.site_name) and len(_words(text_of(nearest))) >= 5
+        ):
             return Title(text_of(nearest), nearest, "heading")
 
     for source, value in (("og:title", meta.og_title), ("title", meta.title_tag)):
@@ -193,3 +208,46 @@ def choose_title(
         if _usable(stripped):
             return Title(stripped, None, source)
     return None
+
+
+def _heading_candidates(
+    layout: Layout,
+    tree: HtmlElement,
+    url: str,
+    acceptable: Callable[[HtmlElement], bool],
+) -> list[HtmlElement]:
+    """Title-like headings (by class) above the paragraphs, in the part of the page around them,
+    in document order: up to the first paragraph of the main block (a title may sit inside it,
+    as on ASP.NET pages that put title, date and body spans in one panel)."""
+    main = layout.main_block
+    region = main if main is not None else tree
+    for _ in range(_REGION_LEVELS):
+        parent = region.getparent()
+        region = parent if parent is not None else region
+    prose = layout.prose_in
+
+    def is_paragraph(element: HtmlElement) -> bool:
+        return bool(prose.get(element)) and not any(prose.get(child) for child in element)
+
+    # A main block whose own text is the body (title, date and body spans in one panel) is read
+    # for the one title that leads it; otherwise up to the block's first paragraph.
+    leaf_main = main is not None and is_paragraph(main)
+    candidates = []
+    for element in region.iter(*_TITLE_TAGS):
+        if element is main:
+            continue
+        in_main = main is not None and any(a is main for a in element.iterancestors())
+        if in_main and not leaf_main and is_paragraph(element):
+            break
+        if (
+            _TITLE_CLASS.search(element.get("class", ""))
+            and acceptable(element)
+            and len(text_of(element)) >= 15
+            and not _in_chrome(element)
+            and not _links_away(element, url)
+            and not is_furniture_label(text_of(element))
+        ):
+            candidates.append(element)
+            if in_main and leaf_main:
+                break
+    return candidates

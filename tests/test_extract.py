@@ -278,6 +278,52 @@ def test_english_page_keeps_its_paragraphs() -> None:
     assert (article.title, article.kind) == ("School board meets", "article")
 
 
+# --- layout tables ----------------------------------------------------------------------------
+
+
+def table_layout_page(lang: str = ' lang="vi"') -> str:
+    """A classic ASP.NET portal: the page is one table, the article a cell of `<br>` lines with a
+    data table of figures in it, the menu and a visit counter in the cells beside it."""
+    lines = "<br /><br />".join(PARAGRAPHS)
+    figures = ("<table border=1><tr><th>Cấp học</th><th>Số trường</th></tr>"
+               "<tr><td>Tiểu học</td><td>24</td></tr><tr><td>THCS</td><td>18</td></tr></table>")
+    menu = "".join(f'<a href="/m{i}">Chuyên mục {i}</a><br>' for i in range(8))
+    site = "Phòng Giáo dục và Đào tạo huyện Mường Khương"
+    return f"""<html{lang}><head><meta charset="utf-8"><title>{site}</title></head><body>
+<table width="100%" cellpadding="0"><tr><td colspan="3"><img src="/banner.jpg"></td></tr>
+<tr><td class="left" valign="top" width="200">{menu}</td>
+<td class="center" valign="top"><span class="tieude">{TITLE}</span><br />
+<span class="noidung">{lines}<br /><br /><b>Mạng lưới trường lớp</b><br />{figures}</span></td>
+<td class="right" valign="top"><table class="counter"><tr><td>Đang truy cập: 12</td></tr>
+<tr><td>Tổng lượt truy cập: 1.204.331</td></tr></table></td></tr></table></body></html>"""
+
+
+def test_a_table_laid_out_page_keeps_its_paragraphs_and_its_data_table() -> None:
+    article = extract(table_layout_page(), URL)
+    assert article.title == TITLE  # the title span, not the <title> naming only the site
+    lines = article.text.split("\n\n")
+    assert lines[0] == unicodedata.normalize("NFC", PARAGRAPHS[0])
+    for paragraph in PARAGRAPHS:  # one line each, not one row of a table
+        assert unicodedata.normalize("NFC", paragraph) in lines
+    assert "Mạng lưới trường lớp" in lines
+    assert any("Tiểu học" in line and "24" in line and line.startswith("|") for line in lines)
+    text = "\n".join(lines)
+    assert "Chuyên mục" not in text and "truy cập" not in text
+
+
+def test_a_page_that_is_not_a_layout_keeps_its_tables() -> None:
+    from cleaners.layout_tables import layout_tables
+
+    tree = parse_html(table_layout_page())
+    assert tree is not None
+    cell = tree.find(".//td[@class='center']")
+    outer, *others = layout_tables(tree, [cell])
+    assert outer.get("width") == "100%" and others == []  # the figures and the counter: data
+    figures = parse_html(page("<table><tr><td>Tiểu học</td><td>24</td></tr></table>"))
+    assert figures is not None
+    assert layout_tables(figures, [figures.find(".//div[@class='noidung']")]) == []
+
+
 # --- page kind --------------------------------------------------------------------------------
 
 
@@ -411,6 +457,31 @@ def test_site_name_stripping() -> None:
 def test_similarity_ignores_case_and_marks() -> None:
     assert similarity("TỔNG KẾT NĂM HỌC", "Tổng kết năm học - Cổng TTĐT") == 1.0
     assert similarity("Hot News", "Tổng kết năm học") == 0.0
+
+
+def test_a_lone_h1_banner_gives_way_to_the_heading_og_title_names() -> None:
+    og = '<meta property="og:title" content="' + TITLE + '">'
+    html = page("", head=og).replace(
+        '<div class="detail">\n<h1 class="title">', '<div class="detail">\n<h2 class="title">'
+    ).replace(f"{TITLE}</h1>", f"{TITLE}</h2>").replace(
+        '<div class="logo"><a href="/"><h1>CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN</h1></a>',
+        '<div class="school-name"><h1>CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN</h1>')
+    assert html.count("<h1>") == 1
+    article = extract(html, URL)
+    assert article.title == TITLE
+    assert "CỔNG THÔNG TIN" not in article.text and TITLE not in article.text
+
+
+def test_a_widget_heading_is_never_the_title_of_a_site_titled_page() -> None:
+    others = "".join(f'<a href="/tin/{i}">Tin số {i}</a><br>' for i in range(3))
+    counter = ('<div class="boxtitle">Thống kê truy cập</div>'
+               "<div>Đang truy cập: 12</div><div>Hôm nay: 310</div>"
+               f'<div class="boxtitle">Các bài viết cùng chuyên mục</div>{others}')
+    html = table_layout_page().replace('<td class="left" valign="top" width="200">',
+                                       f'<td class="left" valign="top" width="200">{counter}')
+    assert extract(html, URL).title == TITLE
+    plain = html.replace(f'<span class="tieude">{TITLE}</span>', "")
+    assert extract(plain, URL).title not in ("Thống kê truy cập", "Các bài viết cùng chuyên mục")
 
 
 # --- byline -----------------------------------------------------------------------------------
