@@ -7,6 +7,7 @@ dropped with its reason, counted under `eduwatch/outcome/<outcome>`.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -43,6 +44,11 @@ class CleanPipeline:
         if item.fetch_kind != "html":
             return item
         article = extract(item.body, item.final_url or item.url)
+        if item.extra.get("entry") and article.kind == "article":
+            # However much prose a homepage's welcome box holds, the page is a way in (issue 2:
+            # homepages are never stored as reports); its articles are reached by its links.
+            reason = f"the portal's start page or homepage; {article.reason}"
+            article = dataclasses.replace(article, kind="listing", reason=reason)
         item.article = article
         if article.is_article:
             item.classification = classify(article.title, article.text, self.threshold)

@@ -39,6 +39,7 @@ REASON_SEARCH = "search"
 REASON_SORT = "sort/view"
 REASON_CALENDAR = "calendar"
 REASON_GROWING = "growing path"
+REASON_LANGUAGE = "other language"
 
 MAX_URL_LENGTH = 500  # decoded characters; real article URLs stay far below
 MAX_PATH_DEPTH = 12  # non-empty path segments
@@ -307,6 +308,9 @@ _SEARCH_KEYS = frozenset(
     {"q", "query", "keyword", "keywords", "kw", "key", "tukhoa", "tu_khoa", "tu-khoa", "s",
      "search", "searchword", "searchphrase", "searchtext", "txtsearch", "txtkeyword"}
 )  # fmt: skip
+# A search key whose value is a path is a front controller's route: Drupal without clean URLs
+# serves every page as "?q=node/12", "?q=tin-tuc/khai-giang".
+_ROUTE_LIKE = re.compile(r"^[\w.-]+(?:/[\w.%-]+)+/?$")
 _SEARCH_ROUTE = re.compile(r"^(?:seek|search|com_search|com_finder)(?:$|[/._-])")
 _SORT_KEY = re.compile(r"^(?:sort|order|sorting|sapxep|sap_xep)(?:_?(?:by|order|dir|col|type))*$")
 _VIEW_MODE_KEYS = frozenset(
@@ -323,8 +327,9 @@ _FULL_DATE = re.compile(
     rf"^(?:{_SEPARATED_DATE}|{_COMPACT_DATE})(?:[t ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$",
     re.IGNORECASE,
 )
-# In a path an 8-digit number is more often an id than a date, so only separated dates count.
-_PATH_DATE = re.compile(rf"^{_SEPARATED_DATE}$")
+# In a path an 8-digit number is more often an id than a date, so only separated dates count;
+# ISO weeks ("2024-W18") are what week views of event calendars page by.
+_PATH_DATE = re.compile(rf"^(?:{_SEPARATED_DATE}|(?:19|20)\d{{2}}-?w(?:0?[1-9]|[1-4]\d|5[0-3]))$")
 _DAY = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])$")
 _MONTH = re.compile(r"^(?:0?[1-9]|1[0-2])$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -354,6 +359,10 @@ _DATE_ARCHIVE = re.compile(
     r"(?<!/ct)/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?(?:/page/\d+)?/?$"
 )
 
+# The same page in another language ("?language=en-US", "?lang=en", "?culture=fr-FR"):
+# Vietnamese reports are not published there.
+_LANGUAGE_KEYS = frozenset({"lang", "language", "culture", "locale", "hl", "ln", "lg"})
+_LANGUAGE_TAG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$")
 _LANGUAGE_SEGMENTS = frozenset(
     # "th" is left out: on school sites it is "tiểu học" (primary school), not Thai.
     # "de" and "es" too: "de" is "đề" (exam papers) as often as German.
@@ -495,9 +504,13 @@ def trap_reason(url: str) -> str | None:
         or any(_PRINT_ROUTE.match(v) for v in routes)
     ):
         return REASON_PRINT
+    searched = {
+        key for key, value in parsed.query
+        if key in _SEARCH_KEYS and not (key == "q" and _ROUTE_LIKE.match(value.strip()))
+    }
     if (
         any(_SEARCH_SEGMENT.match(b) for b in bases)
-        or keys & _SEARCH_KEYS
+        or searched
         or any(_SEARCH_ROUTE.match(v) for v in routes)
     ):
         return REASON_SEARCH
@@ -513,7 +526,42 @@ def trap_reason(url: str) -> str | None:
         return REASON_CALENDAR
     if _is_growing(parsed):
         return REASON_GROWING
+    if _other_language(parsed):
+        return REASON_LANGUAGE
     return None
+
+
+# What a portal's homepage is called when it is not "/": "/trang-chu", "/index.php",
+# "/Default.aspx", "/vi/", "/portal/home".
+_HOME_SEGMENT = re.compile(
+    r"^(?:index|default|home|homepage|trang-?chu|portal|main|web|guest|pages?)"
+    r"(?:\.(?:html?|php|aspx?|jsp|cfm))?$"
+)
+
+
+def is_homepage(url: str) -> bool:
+    """`url` is a site's homepage: its root, or a path made only of the names homepages go by
+    (language codes included) with no query but a language choice. Never a report, whatever
+    text its welcome box carries."""
+    parsed = _parse(url)
+    if parsed is None:
+        return False
+    if any(key not in _LANGUAGE_KEYS for key, _ in parsed.query):
+        return False
+    return all(
+        _HOME_SEGMENT.match(segment) or segment in _LANGUAGE_SEGMENTS
+        for segment in parsed.segments
+    )
+
+
+def _other_language(parsed: _Url) -> bool:
+    """A query parameter selects a language other than Vietnamese."""
+    for key, value in parsed.query:
+        if key in _LANGUAGE_KEYS or _key_tail(key) in _LANGUAGE_KEYS:
+            tag = _LANGUAGE_TAG.match(value.strip().lower())
+            if tag and tag.group(1) not in ("vi", "vn", "vie"):
+                return True
+    return False
 
 
 # --- page_number ----------------------------------------------------------------------------

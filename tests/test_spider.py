@@ -134,6 +134,16 @@ def test_aspnet_postback_pager_is_submitted_as_a_form() -> None:
     assert not [r for r in spider.parse(response) if getattr(r, "method", "") == "POST"]
 
 
+def test_a_multipart_postback_form_is_still_submitted() -> None:
+    spider = make_spider()  # DotNetNuke's Default.aspx form is multipart/form-data
+    page = POSTBACK.replace('method="post"', 'method="post" enctype="multipart/form-data"')
+    _, requests = split(list(spider.parse(html("http://portal.example.vn/Default.aspx", page))))
+    posts = [r for r in requests if r.method == "POST"]
+    assert len(posts) == 2
+    assert posts[0].headers[b"Content-Type"] == b"application/x-www-form-urlencoded"
+    assert "__EVENTARGUMENT=Page%242" in posts[0].body.decode()
+
+
 def test_feed_and_sitemap_entries_become_article_requests() -> None:
     spider = make_spider()
     rss = b"""<?xml version="1.0"?><rss><channel><item><title>a</title>
@@ -218,3 +228,23 @@ def test_a_misdeclared_windows_1258_page_reaches_the_cleaners_intact() -> None:
     cleaned = CleanPipeline(0.5).process_item(item)
     assert "tổng kết năm học 2022-2023" in cleaned.article.text
     assert "\ufffd" not in cleaned.article.text
+
+
+def test_a_homepage_is_never_a_report_however_much_prose_it_carries() -> None:
+    from crawler.pipelines import CleanPipeline
+
+    welcome = ("Phòng Giáo dục và Đào tạo huyện Kỳ Sơn là cơ quan chuyên môn thuộc UBND huyện, "
+               "tham mưu về giáo dục mầm non, tiểu học và trung học cơ sở trên địa bàn. ") * 8
+    page = (f'<html lang="vi"><head><title>Phòng GD&ĐT Kỳ Sơn</title></head><body>'
+            f"<h1>Chào mừng đến với Phòng Giáo dục và Đào tạo</h1><p>{welcome}</p>"
+            f"<p>{welcome}</p></body></html>")
+    spider = make_spider()
+    kinds = {}
+    for url, start in (("http://portal.example.vn/", True),
+                       ("http://portal.example.vn/trang-chu", False),
+                       ("http://portal.example.vn/gioi-thieu-chung-ve-phong-12.html", False)):
+        (item,) = [r for r in spider.parse(html(url, page, eduwatch_start=start))
+                   if isinstance(r, PageItem)]
+        kinds[url.rsplit("/", 1)[1]] = CleanPipeline(0.5).process_item(item).article.kind
+    assert kinds == {"": "listing", "trang-chu": "listing",
+                     "gioi-thieu-chung-ve-phong-12.html": "article"}

@@ -78,6 +78,12 @@ LEGITIMATE = [
     "https://sgddt.tinh.gov.vn/en/news/education/opening-ceremony-12.html",
     # tracking noise does not make a page a trap
     "https://sgddt.tinh.gov.vn/tin-tuc/khai-giang-12.html?utm_source=zalo&zarsrc=30&fbclid=x",
+    # the Vietnamese view, a numeric language id, a Drupal route in "q", a week in a slug
+    "https://tinh.gov.vn/Default.aspx?tabid=55&ItemID=12&language=vi-VN",
+    "https://tinh.gov.vn/tin-tuc.aspx?lang=1",
+    "https://huyen.gov.vn/?q=node/12",
+    "https://huyen.gov.vn/index.php?q=tin-tuc/khai-giang-nam-hoc-moi",
+    "https://huyen.gov.vn/tin-tuc/2024-w18-tong-ket-tuan-hoc.html",
 ]
 
 
@@ -371,6 +377,7 @@ def test_pages_and_listings_are_never_traps(url: str) -> None:
         "https://truong.edu.vn/2023/08/15/",
         "https://truong.edu.vn/2023/8/page/2/",
         "https://truong.edu.vn/su-kien/2023-08-15",
+        "https://huyen.gov.vn/su-kien/2024-W18",  # an event calendar's week view
     ],
 )
 def test_calendars_and_date_archives_are_traps(url: str) -> None:
@@ -496,6 +503,11 @@ def test_relative_links_resolved_into_themselves_stop_growing() -> None:
         ("javascript:void(0)", urls.REASON_NOT_HTTP),
         ("JavaScript:history.back()", urls.REASON_NOT_HTTP),
         ("http://[::1/a", urls.REASON_INVALID),
+        ("https://tinh.gov.vn/Default.aspx?tabid=55&ItemID=12&language=en-US",
+         urls.REASON_LANGUAGE),
+        ("https://huyen.gov.vn/index.php?language=en&nv=news", urls.REASON_LANGUAGE),
+        ("https://truong.edu.vn/tin-tuc?lang=fr", urls.REASON_LANGUAGE),
+        ("https://huyen.gov.vn/?q=tuyen+sinh", urls.REASON_SEARCH),
     ],
 )
 def test_views_searches_accounts_and_files_are_skipped(url: str, reason: str) -> None:
@@ -514,6 +526,7 @@ def test_every_reason_is_a_documented_constant() -> None:
         "https://a.vn/?sort=a",
         "https://a.vn/?date=2023-01-01",
         "https://a.vn/vi/a/en",
+        "https://a.vn/?lang=en",
     ]
     assert {trap_reason(url) for url in samples} == documented
 
@@ -712,3 +725,22 @@ def test_liferay_article_drops_sidebar_portlet_state_but_listing_keeps_paging() 
 )
 def test_language_switch_appended_after_content_is_a_growing_path(url: str) -> None:
     assert trap_reason(url) == "growing path"
+
+
+@pytest.mark.parametrize(
+    ("url", "home"),
+    [
+        ("https://huyen.gov.vn/", True),
+        ("https://huyen.gov.vn/trang-chu", True),
+        ("https://huyen.gov.vn/vi/", True),
+        ("https://huyen.gov.vn/index.php?language=vi", True),
+        ("https://tinh.gov.vn/Default.aspx", True),
+        ("https://tinh.gov.vn/web/guest/home", True),
+        ("https://huyen.gov.vn/index.php?nv=news", False),
+        ("https://tinh.gov.vn/Default.aspx?tabid=55", False),
+        ("https://huyen.gov.vn/tin-tuc", False),
+        ("https://huyen.gov.vn/gioi-thieu.html", False),
+    ],
+)
+def test_homepages_are_known_by_their_url(url: str, home: bool) -> None:
+    assert urls.is_homepage(url) is home

@@ -32,7 +32,7 @@ from twisted.python.failure import Failure
 
 from crawler.config import Source
 from crawler.items import PageItem
-from crawler.urls import canonicalize, is_same_site, link_hint, page_number
+from crawler.urls import canonicalize, is_homepage, is_same_site, link_hint, page_number
 
 _POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
 _PAGER_ARGUMENT = re.compile(r"^(?:Page\$)?(\d+)$", re.IGNORECASE)
@@ -158,7 +158,10 @@ class PortalSpider(scrapy.Spider):
             # Raw bytes: the cleaners decode them (strict UTF-8 first, then the declared charset,
             # then windows-1258), which copes with mis-declared pages better than trusting the
             # header alone.
-            yield self._item(response, url, "html", body=response.body)
+            item = self._item(response, url, "html", body=response.body)
+            if meta.get("eduwatch_start") or is_homepage(url):
+                item.extra["entry"] = True  # a start page or homepage: a way in, not a report
+            yield item
             yield from self._html_requests(response, url)
         else:
             stats.inc_value("eduwatch/skipped_not_html")
@@ -252,13 +255,24 @@ class PortalSpider(scrapy.Spider):
                 continue
             if stop_paging or (base, target, argument) in self._postbacks_seen:
                 continue
-            self._postbacks_seen.add((base, target, argument))
             form = response.xpath(
                 "//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]"
             )[:1]
-            submission = form2request(
-                form, {"__EVENTTARGET": target, "__EVENTARGUMENT": argument}, click=False
-            )
+            try:
+                # URL-encoded whatever the form declares: ASP.NET reads both, and DotNetNuke's
+                # multipart forms are not something form2request encodes.
+                submission = form2request(
+                    form,
+                    {"__EVENTTARGET": target, "__EVENTARGUMENT": argument},
+                    click=False,
+                    enctype="application/x-www-form-urlencoded",
+                )
+            except (NotImplementedError, ValueError) as exc:
+                self.crawler.stats.inc_value("eduwatch/postback_failed")
+                self.logger.info("%s: %s: pager %s not submitted: %s",
+                                 self.source.id, url, argument, exc)
+                continue
+            self._postbacks_seen.add((base, target, argument))
             yield submission.to_scrapy(
                 callback=self.parse,
                 errback=self.on_error,
