@@ -127,9 +127,24 @@ def run_cycle(
         crawlers.append((source, crawler))
     process.start()
     summaries = []
+    unclosed: dict[str, list[str]] = {}
     for source, crawler in crawlers:
         stats = crawler.stats.get_stats() if crawler.stats else {}
-        reason = stats.get("finish_reason", "failed")
-        status = {"finished": "ok", "shutdown": "interrupted"}.get(reason, "failed")
+        reason = stats.get("finish_reason")
+        if reason is None:
+            # The engine never closed this spider: a stop signal came while it was starting, or
+            # it failed to start. Its run, if the pipeline opened one, is closed here.
+            status = "failed" if getattr(process, "bootstrap_failed", False) else "interrupted"
+            unclosed.setdefault(status, []).append(source.id)
+        else:
+            status = {"finished": "ok", "shutdown": "interrupted"}.get(reason, "failed")
         summaries.append(SourceSummary(source.id, run_counts(stats), cut_details(stats), status))
+    if unclosed:
+        store = open_db(config.db_path)
+        try:
+            for status, ids in unclosed.items():
+                store.close_unfinished_runs(ids, status=status,
+                                            error="stopped before the crawl could start")
+        finally:
+            store.close()
     return summaries

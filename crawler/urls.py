@@ -105,6 +105,10 @@ def _is_noise_param(
         return True
     if key == "sid" and _SESSION_TOKEN.match(value):
         return True
+    if key in _LANGUAGE_KEYS and _is_vietnamese_tag(value):
+        # "?language=vi-VN" on a Vietnamese portal names the language it shows anyway: the
+        # language switch on every page would otherwise give each page a second URL.
+        return True
     return friendly_liferay and (key in _BACKLINK_KEYS or key.endswith(("_redirect", "_backurl")))
 
 
@@ -363,6 +367,7 @@ _DATE_ARCHIVE = re.compile(
 # Vietnamese reports are not published there.
 _LANGUAGE_KEYS = frozenset({"lang", "language", "culture", "locale", "hl", "ln", "lg"})
 _LANGUAGE_TAG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$")
+_VIETNAMESE_SUBTAGS = frozenset({"vi", "vn", "vie"})
 _LANGUAGE_SEGMENTS = frozenset(
     # "th" is left out: on school sites it is "tiểu học" (primary school), not Thai.
     # "de" and "es" too: "de" is "đề" (exam papers) as often as German.
@@ -559,9 +564,14 @@ def _other_language(parsed: _Url) -> bool:
     for key, value in parsed.query:
         if key in _LANGUAGE_KEYS or _key_tail(key) in _LANGUAGE_KEYS:
             tag = _LANGUAGE_TAG.match(value.strip().lower())
-            if tag and tag.group(1) not in ("vi", "vn", "vie"):
+            if tag and tag.group(1) not in _VIETNAMESE_SUBTAGS:
                 return True
     return False
+
+
+def _is_vietnamese_tag(value: str) -> bool:
+    tag = _LANGUAGE_TAG.match(value.strip().lower())
+    return tag is not None and tag.group(1) in _VIETNAMESE_SUBTAGS
 
 
 # --- page_number ----------------------------------------------------------------------------

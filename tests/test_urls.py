@@ -153,6 +153,14 @@ SAME_PAGE = [
     ),
     pytest.param(
         [
+            "https://tinh.gov.vn/Default.aspx?tabid=55&ItemID=12",
+            "https://tinh.gov.vn/Default.aspx?tabid=55&ItemID=12&language=vi-VN",
+            "https://tinh.gov.vn/Default.aspx?language=vi&ItemID=12&tabid=55",
+        ],
+        id="the Vietnamese language named or not",
+    ),
+    pytest.param(
+        [
             "https://huyen.gov.vn/tin-tức/giáo-dục",
             "https://huyen.gov.vn/tin-t%e1%bb%a9c/gi%c3%a1o-d%e1%bb%a5c",
             "https://huyen.gov.vn/tin-t%E1%BB%A9c/gi%C3%A1o-d%E1%BB%A5c",
