@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
@@ -50,7 +51,7 @@ from cleaners.noise import remove_furniture
 from cleaners.page_kind import KindThresholds, decide_kind, read_signals
 from cleaners.page_meta import PageMeta, read_page_meta
 from cleaners.platforms import detect_platform
-from cleaners.published import Published, page_date, text_date
+from cleaners.published import Published, page_date, text_date, toolbar_date
 from cleaners.titles import Title, choose_title
 from cleaners.vietnamese import normalize_text
 
@@ -109,12 +110,19 @@ class ExtractOptions:
 DEFAULT_OPTIONS = ExtractOptions()
 
 
-def _is_vietnamese(tree: HtmlElement, meta: PageMeta) -> bool:
-    """The page is in Vietnamese: its lang attribute says so, or its title is written in it."""
+def _is_vietnamese(tree: HtmlElement, meta: PageMeta, main: HtmlElement | None) -> bool:
+    """The page is in Vietnamese: its lang attribute says so, or its title is written in it, or
+    its main block of prose is (old portals declare no language and title their pages without
+    diacritics: "So Giao duc va Dao tao")."""
     if tree.get("lang", "").lower().startswith("vi"):
         return True
     title = f"{meta.title_tag} {meta.og_title} {meta.site_name}"
-    return has_vietnamese(unicodedata.normalize("NFC", title))
+    if has_vietnamese(unicodedata.normalize("NFC", title)):
+        return True
+    if main is None:
+        return False
+    prose = squash(" ".join(islice(main.itertext(), 40)))[:600]
+    return has_vietnamese(unicodedata.normalize("NFC", prose), at_least=12)
 
 
 def _gather_article(
@@ -181,11 +189,19 @@ def _tidy(text: str, respell: bool, repeated_title: str = "") -> str:
     """
     lines = [squash(line) for line in _LINE_BREAKS.split(text)]
     lines = [line for line in lines if line]
-    if lines and repeated_title and label(lines[0]) == label(repeated_title):
+    if lines and repeated_title and _repeats_title(lines[0], repeated_title):
         lines = lines[1:]
     # Only lines with accented letters can change (the rest are already whitespace-tidy).
     normalize = normalize_text if respell else _nfc
     return "\n\n".join(normalize(line) if _ACCENTED.search(line) else line for line in lines)
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """The line is the title, or the title behind its section's trail ("Tin tức » title")."""
+    folded, folded_title = label(line), label(title)
+    return folded == folded_title or (
+        folded.endswith(folded_title) and len(folded) - len(folded_title) <= 60
+    )
 
 
 def _nfc(text: str) -> str:
@@ -208,13 +224,17 @@ def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIO
     body_parts = platform_body(tree, platform, layout)
     body = body_parts[-1] if body_parts else generic_body(layout)
     signals = read_signals(tree, layout, meta, url=url, body=body, platform_body=bool(body_parts))
-    vietnamese = _is_vietnamese(tree, meta)
+    vietnamese = _is_vietnamese(tree, meta, layout.main_block)
 
     # Furniture out, then the printed date (sidebars are gone) and its line out of the text.
     candidates = (title_element, body, layout.main_block, *body_parts)
     anchors = [element for element in candidates if element is not None]
-    remove_furniture(tree, layout, anchors, platform, read_labels=vietnamese)
+    removed = remove_furniture(tree, layout, anchors, platform, read_labels=vietnamese)
     published = page_date(tree, platform=platform, meta=meta, title=title_element, body=body)
+    if published is None:
+        # The date printed on the article's own toolbar line ("Ngày xuất bản: 12/09/2023 |
+        # Cỡ chữ A A A | Lượt xem"), which went out with the toolbar.
+        published = toolbar_date(r.text for r in removed if r.kind == "tools")
     if published and published.element is not None:
         holders = {a for anchor in anchors for a in ancestors_and_self(anchor)}
         if _is_metadata_line(published, holders, body if body is not None else layout.main_block):

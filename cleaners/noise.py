@@ -108,6 +108,10 @@ _COUNTER_ROW = re.compile(
     r"|nam nay|nam truoc|tong|tong cong|tong so|tong luot truy cap|tong so luot truy cap"
     r"|luot truy cap|so luot truy cap|truy cap hien tai|da truy cap|luot xem)\s?:?\s?[\d.,]+"
 )
+# "Lượt xem: 1.284": a page's view count, metadata even alone, even in a table cell (a counter
+# row such as "Tổng: 45" alone may be a cell of the report's own figures).
+_VIEW_COUNT = re.compile(r"(luot xem|luot doc|so lan xem|so luot xem|da xem|view count|views?)"
+                         r"\s?:?\s?[\d.,]+")
 # "Từ khóa: giáo dục, tuyển sinh" — the label opens the line, links (or nothing) follow.
 _TAG_LINE = re.compile(r"(tu khoa|tags?|the|keywords?|chu de)\s?:.*")
 # "<< < 1 2 3 4 5 ... > >>", "Trang 1 2 3 Tiếp »", "Đầu Trước 1 2 Sau Cuối".
@@ -342,6 +346,23 @@ def _markup_kind(attributes: str) -> str | None:
     return _MARKUP_KIND[match.group()] if match else None
 
 
+def _is_counter_lines(element: HtmlElement) -> bool:
+    """Two or more `<br>`-separated lines, every one a visit counter's row."""
+    if element.find("br") is None:
+        return False
+    lines: list[str] = []
+    current = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            lines.append("".join(current))
+            current = [child.tail or ""]
+        else:
+            current += [text_of(child), child.tail or ""]
+    lines.append("".join(current))
+    rows = [folded for line in lines if (folded := label(line))]
+    return len(rows) >= 2 and all(_COUNTER_ROW.fullmatch(row) for row in rows)
+
+
 def _in_table(element: HtmlElement) -> bool:
     parent = element.getparent()
     grand = parent.getparent() if parent is not None else None
@@ -443,12 +464,17 @@ def remove_furniture(
         tag = element.tag
         size = text_len[element]
         parent = element.getparent()
-        found = _label_kind(label(text_of(element)))
+        folded = label(text_of(element))
+        found = _label_kind(folded)
         if found is None:
+            if _is_counter_lines(element):  # "Đang truy cập: 3<br>Hôm nay: 41<br>Tổng: …"
+                page.mark_widget(element, "counter")
             continue
         kind, rule = found
         if rule == "row":
-            if parent is not None:
+            if _VIEW_COUNT.fullmatch(folded):
+                page.mark_widget(element, "counter")
+            elif parent is not None:
                 counter_rows[parent] = counter_rows.get(parent, 0) + 1
         elif rule == "heading":
             heading = element

@@ -6,6 +6,8 @@ Best evidence first:
 2. the platform's own visible date element (NukeViet `span.h5`, Liferay `assetPublishDate`) —
    "platform";
 3. a short date line next to the title ("Cập nhật: 12/03/2024", "21:22 23/08/2023") — "date-line";
+   or, when furniture removal took the article's toolbar and the date printed on it
+   ("Ngày xuất bản: 12/09/2023 | Cỡ chữ A A A"), that date (`toolbar_date`) — "toolbar";
 4. an official notice's "Phong Thổ, ngày 25 tháng 8 năm 2023" in its first lines — "notice";
 5. htmldate's original-date search over the part of the page around the article — "htmldate".
 Steps 1-3 (`page_date`) run on the tree after furniture removal and before the text is taken,
@@ -16,6 +18,7 @@ across the page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -104,6 +107,15 @@ def _date_line(piece: str) -> Published | None:
         return Published(value, "notice")
     value = parse_date(piece)
     return Published(value, "date-line") if value else None
+
+
+def toolbar_date(texts: Iterable[str]) -> Published | None:
+    """The date on an article's toolbar, from the texts of the toolbars furniture removal took
+    (print, e-mail, font size: widgets only articles carry, so their date is the article's)."""
+    for text in texts:
+        if len(text) <= _DATE_LINE_MAX_CHARS * 2 and (found := _date_line(text)):
+            return Published(found.value, "toolbar")
+    return None
 
 
 def _article_region(

@@ -195,19 +195,33 @@ def choose_title(
             ((similarity(text_of(e), reference), e) for e in candidates), key=lambda p: p[0]
         )
         if top_score >= 0.6:
-            return Title(text_of(top), top, "heading")
+            return Title(_after_breadcrumb(text_of(top)), top, "heading")
         nearest = candidates[-1]
         if nearest.tag in HEADING_TAGS or (
             # a headline's length: box headings ("Giới thiệu chung") are a few words
             _names_only_the_site(reference, meta.site_name) and len(_words(text_of(nearest))) >= 5
         ):
-            return Title(text_of(nearest), nearest, "heading")
+            return Title(_after_breadcrumb(text_of(nearest)), nearest, "heading")
 
     for source, value in (("og:title", meta.og_title), ("title", meta.title_tag)):
         stripped = strip_site_name(value, meta.site_name)
         if _usable(stripped):
             return Title(stripped, None, source)
     return None
+
+
+_BREADCRUMB = re.compile(r"\s+[»›>]\s+")
+
+
+def _after_breadcrumb(text: str) -> str:
+    """"Tin tức nhà trường » Trường … tổ chức hội nghị" → the headline after the trail, when the
+    heading leads with its section's path (short steps, a headline-long last part)."""
+    parts = _BREADCRUMB.split(text)
+    if len(parts) > 1 and len(_words(parts[-1])) >= 5 and all(
+        len(_words(part)) <= 5 for part in parts[:-1]
+    ):
+        return parts[-1]
+    return text
 
 
 def _heading_candidates(

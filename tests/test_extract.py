@@ -324,6 +324,37 @@ def test_a_page_that_is_not_a_layout_keeps_its_tables() -> None:
     assert layout_tables(figures, [figures.find(".//div[@class='noidung']")]) == []
 
 
+def test_a_page_that_declares_no_language_is_still_cleaned_as_vietnamese() -> None:
+    # An old portal: no lang attribute, a <title> typed without diacritics, the visit counter as
+    # <br>-separated lines under a bare "Thống kê" heading, and a view count beside the title.
+    counter = ('<div class="block"><div class="blockTitle">Thống kê</div><div class="content">'
+               "Đang truy cập: 3<br>Thành viên online: 0<br>Hôm nay: 41<br>"
+               "Tổng lượt truy cập: 58.214</div></div>")
+    html = (table_layout_page(lang="")
+            .replace("<title>Phòng Giáo dục và Đào tạo huyện Mường Khương</title>",
+                     "<title>Phong Giao duc va Dao tao huyen Muong Khuong</title>")
+            .replace('<td class="left" valign="top" width="200">',
+                     f'<td class="left" valign="top" width="200">{counter}')
+            .replace('</span><br />\n<span class="noidung">',
+                     '</span><br /><span class="luotxem">Lượt xem: 1.284</span><br />\n'
+                     '<span class="noidung">'))
+    assert "Lượt xem: 1.284" in html and "<html>" in html
+    article = extract(html, URL)
+    assert leaked_markers(article.text, "") == []
+    assert "Lượt xem" not in article.text and "Thành viên online" not in article.text
+    assert "| Tiểu học | 24 |" in article.text  # a figure row of the report is no counter
+
+
+def test_a_title_behind_its_section_trail_is_the_headline_alone() -> None:
+    trail = f'<div class="presentTitle">Tin tức nhà trường » <b>{TITLE}</b></div>'
+    html = (page("").replace(f'<h1 class="title">{TITLE}</h1>', trail)
+            .replace(f"<title>{TITLE} - Cổng thông tin điện tử huyện</title>",
+                     "<title>Tin tức - Trường Tiểu học Đông Hợp</title>"))
+    article = extract(html, URL)
+    assert article.title == TITLE
+    assert "Tin tức nhà trường" not in article.text
+
+
 # --- page kind --------------------------------------------------------------------------------
 
 
@@ -482,6 +513,16 @@ def test_a_widget_heading_is_never_the_title_of_a_site_titled_page() -> None:
     assert extract(html, URL).title == TITLE
     plain = html.replace(f'<span class="tieude">{TITLE}</span>', "")
     assert extract(plain, URL).title not in ("Thống kê truy cập", "Các bài viết cùng chuyên mục")
+
+
+def test_a_date_on_the_article_toolbar_survives_the_toolbar() -> None:
+    toolbar = ('<div class="vt-toolbar"><span>Ngày xuất bản: 12/09/2023 15:40</span>'
+               '<span>Cỡ chữ: <a href="#">A</a> <a href="#">A</a></span>'
+               "<span>Lượt xem: 642</span></div>")
+    html = page("").replace('<div class="noidung">', f'<div class="noidung">{toolbar}')
+    article = extract(html, URL)
+    assert (str(article.published), article.date_source) == ("2023-09-12", "toolbar")
+    assert "Cỡ chữ" not in article.text and "12/09/2023" not in article.text
 
 
 # --- byline -----------------------------------------------------------------------------------
