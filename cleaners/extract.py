@@ -251,7 +251,7 @@ def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIO
     if not text:  # no platform body, or its templates changed under us: the whole cleaned page
         if vietnamese:
             _gather_article(tree, body, layout, title, options)
-        unwrap_layout_tables(tree, [a for a in anchors if is_attached(a, tree)])
+        unwrap_layout_tables(tree, [a for a in anchors if is_attached(a, tree)], layout)
         _without_code(tree)
         text = _tidy(_page_text(tree, options), respell, title_text)
 

@@ -58,6 +58,7 @@ _HEADINGS: dict[str, str] = {
         r"|(cac )?bai viet (lien quan|khac|cung chuyen muc|moi nhat|doc nhieu)"
         r"|doc nhieu( nhat)?|xem nhieu( nhat)?|theo dong su kien|ngay nay nam xua|xem them"
         r"|van ban moi( ban hanh)?|tin bai khac|tin tuc - su kien khac"
+        r"|(cac )?van ban (khac|lien quan|cung linh vuc|cung loai)"
     ),
     "media": (
         r"video( clip)?s?|thu vien (anh|video|hinh anh)|phong su anh|album anh|hinh anh hoat dong"

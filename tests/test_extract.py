@@ -287,7 +287,9 @@ def table_layout_page(lang: str = ' lang="vi"') -> str:
     lines = "<br /><br />".join(PARAGRAPHS)
     figures = ("<table border=1><tr><th>Cấp học</th><th>Số trường</th></tr>"
                "<tr><td>Tiểu học</td><td>24</td></tr><tr><td>THCS</td><td>18</td></tr></table>")
-    menu = "".join(f'<a href="/m{i}">Chuyên mục {i}</a><br>' for i in range(8))
+    menu = "<table>" + "".join(  # a menu built as a table: links, row after row
+        f'<tr><td><img src="/dot.gif"> <a href="/m{i}">Chuyên mục số {i}</a></td></tr>'
+        for i in range(8)) + "</table>"
     site = "Phòng Giáo dục và Đào tạo huyện Mường Khương"
     return f"""<html{lang}><head><meta charset="utf-8"><title>{site}</title></head><body>
 <table width="100%" cellpadding="0"><tr><td colspan="3"><img src="/banner.jpg"></td></tr>
@@ -318,10 +320,21 @@ def test_a_page_that_is_not_a_layout_keeps_its_tables() -> None:
     assert tree is not None
     cell = tree.find(".//td[@class='center']")
     outer, *others = layout_tables(tree, [cell])
-    assert outer.get("width") == "100%" and others == []  # the figures and the counter: data
+    assert outer.get("width") == "100%" and len(others) == 0  # without a layout: no link lists
+    menu = tree.find(".//td[@class='left']/table")
+    assert layout_tables(tree, [cell], measure(tree))[1:] == [menu]  # not the figures, counter
     figures = parse_html(page("<table><tr><td>Tiểu học</td><td>24</td></tr></table>"))
     assert figures is not None
     assert layout_tables(figures, [figures.find(".//div[@class='noidung']")]) == []
+
+
+def test_a_list_of_other_news_built_as_a_table_is_not_the_article() -> None:
+    rows = "".join(
+        f'<tr><td><img src="/dot.gif"> <a href="/tin/{i}">Hội nghị chuyên đề số {i} về đổi mới '
+        f"phương pháp dạy học</a> (1{i}/04/2014)</td></tr>" for i in range(4))
+    html = page("", after=f'<div class="other"><b>Xem thêm:</b><table>{rows}</table></div>')
+    text = text_of(html)
+    assert "chuyên đề số" not in text and PARAGRAPHS[-1] in text
 
 
 def test_a_page_that_declares_no_language_is_still_cleaned_as_vietnamese() -> None:
