@@ -60,7 +60,7 @@ class RowResult:
 
     extractor: str
     scores: Scores
-    seconds: tuple[float, ...]  # wall time of each repeat over the whole set
+    seconds: tuple[float, ...]  # CPU time of each repeat over the whole set
     pages: tuple[PageResult, ...] = field(repr=False)
 
     @property
@@ -110,11 +110,13 @@ def run_timed(
     extractors: Mapping[str, ExtractFn],
     pages: Sequence[Page],
     repeats: int,
-    clock: Callable[[], float] = time.perf_counter,
+    clock: Callable[[], float] = time.process_time,
 ) -> dict[str, tuple[list[Outcome], list[float]]]:
     """Each extractor over all pages `repeats` times: (first pass outcomes, seconds per pass).
 
-    Extractors take turns within each repeat, so a slow drift of the machine touches all alike.
+    Extractors take turns within each repeat, so a slow drift of the machine touches all alike;
+    the clock is this process's CPU time, which other work on a shared machine (and a virtual
+    machine's stolen time) does not inflate the way it inflates wall time.
     """
     outcomes: dict[str, list[Outcome]] = {}
     seconds: dict[str, list[float]] = {name: [] for name in extractors}

@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
     heading = (
         f"Extraction benchmark, {started}: trafilatura {trafilatura.__version__}, "
-        f"speed = median of {max(1, args.repeats)} repeats\n"
+        f"speed = median CPU time of {max(1, args.repeats)} repeats\n"
         "×traf = pages/s over the trafilatura row's (bare_extraction with title and date: "
         "the work ours does)\n"
         "×extr = pages/s over the trafilatura.extract row's "
