@@ -141,13 +141,27 @@ def gather_lead(lead: HtmlElement, body: HtmlElement) -> None:
     body.text = None
 
 
+_CAPTION_MAX_CHARS = 250
+
+
 def keep_captions(container: HtmlElement) -> None:
     """Turn <figure>/<figcaption> into plain blocks: trafilatura drops figures, and elements
-    whose class says "caption", and with them the caption a reader sees under the image."""
+    whose class says "caption", and with them the caption a reader sees under the image. An
+    image's own wrapper holding a short line of text ("<div><img><br><i>Đồng chí … phát biểu</i>
+    </div>") is that caption too, and becomes a paragraph."""
     for element in container.iter("figure", "figcaption"):
         element.tag = "div" if element.tag == "figure" else "p"
         for name in ("class", "id"):
             element.attrib.pop(name, None)
+    for image in list(container.iter("img")):
+        wrapper = image.getparent()
+        if wrapper is None or wrapper is container or wrapper.tag not in ("div", "span", "center"):
+            continue
+        caption = " ".join("".join(wrapper.itertext()).split())
+        if 0 < len(caption) <= _CAPTION_MAX_CHARS and not _has_blocks(wrapper):
+            wrapper.tag = "p"
+            for name in ("class", "id"):
+                wrapper.attrib.pop(name, None)
 
 
 def assemble(parts: list[HtmlElement], captions: bool) -> HtmlElement:

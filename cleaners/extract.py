@@ -138,10 +138,27 @@ def _gather_article(
     if container is None or not is_attached(container, tree):
         return
     lead = find_lead(container, layout, title.element if title else None)
+    parts = _split_parts(container, lead, layout)
     if lead is not None:
-        gather_lead(lead, container)
+        gather_lead(lead, parts[0])
     if options.keep_captions:
-        keep_captions(container)
+        for part in parts:
+            keep_captions(part)
+
+
+def _split_parts(
+    body: HtmlElement, lead: HtmlElement | None, layout: Layout
+) -> list[HtmlElement]:
+    """The body, after the earlier parts of a body split in sibling containers
+    ("detail-content-1", a share bar, "detail-content-2") that come after the lead: the lead
+    goes to the first of them, and captions are kept in all."""
+    parts = [body]
+    for sibling in body.itersiblings(preceding=True):
+        if lead is not None and (sibling is lead or sibling in set(lead.iterancestors())):
+            break
+        if layout.prose_in.get(sibling):
+            parts.insert(0, sibling)
+    return parts
 
 
 def _is_metadata_line(

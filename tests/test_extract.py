@@ -368,6 +368,26 @@ def test_a_title_behind_its_section_trail_is_the_headline_alone() -> None:
     assert "Tin tức nhà trường" not in article.text
 
 
+def test_a_body_split_around_a_toolbar_keeps_lead_first_and_its_image_captions() -> None:
+    lead = ("Ngày 20/10, Tỉnh ủy tổ chức hội nghị tổng kết 10 năm thực hiện Nghị quyết 29 về đổi "
+            "mới căn bản, toàn diện giáo dục và đào tạo trên địa bàn tỉnh.")
+    caption = "Đồng chí Bí thư Tỉnh ủy phát biểu chỉ đạo hội nghị"
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    image = (f'<div class="img-wrap"><img src="/a.jpg" alt=""><br>'
+             f'<i class="img-note">{caption}</i></div>')
+    second = f"<p>{PARAGRAPHS[2]}</p>" + "".join(f"<p>{p} Tiếp theo.</p>" for p in PARAGRAPHS)
+    html = page("").replace(
+        f'<div class="noidung">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}</div>',
+        f'<div class="sapo">{lead}</div><div class="part-1">{first}{image}</div>'
+        '<div class="share"><a href="#">Facebook</a> <a href="#">In bài viết</a></div>'
+        f'<div class="part-2">{second}</div>')
+    assert caption in html and "part-2" in html
+    lines = text_of(html).split("\n\n")
+    assert lines[0] == unicodedata.normalize("NFC", lead)
+    assert lines[1] == unicodedata.normalize("NFC", PARAGRAPHS[0])
+    assert caption in lines
+
+
 # --- page kind --------------------------------------------------------------------------------
 
 
