@@ -44,6 +44,7 @@ from cleaners.dom import (
     label,
     parse_html,
     squash,
+    text_of,
 )
 from cleaners.layout import Layout, measure
 from cleaners.layout_tables import unwrap_layout_tables
@@ -56,6 +57,12 @@ from cleaners.titles import Title, choose_title
 from cleaners.vietnamese import normalize_text
 
 _LINE_BREAKS = re.compile(r"\n+")
+# What portals print before an article's own date; such a line is metadata, never report text.
+_DATE_LABEL = re.compile(
+    r"(ngay dang|ngay dang tin|dang ngay|ngay cap nhat|cap nhat|cap nhat luc|ngay xuat ban"
+    r"|thoi gian dang|thoi gian cap nhat|ngay ban hanh tin|posted|published|updated)"
+    r"( luc| ngay)?\s?:?\s?\d"
+)
 _ACCENTED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
 
 
@@ -167,7 +174,11 @@ def _is_metadata_line(
     """A printed date line outside the article's body (a notice's own date line, or a date
     inside the body, is the document's text and stays). `holders` hold the article."""
     element = published.element
-    if element is None or published.source == "notice" or element in holders:
+    if element is None or published.source == "notice":
+        return False
+    if _DATE_LABEL.match(label(text_of(element))) and len(element) <= 2:
+        return True  # "Ngày đăng: 03/11/2023 14:25": labelled metadata, wherever it is printed
+    if element in holders:
         return False
     return body is None or not any(a is body for a in element.iterancestors())
 

@@ -558,6 +558,14 @@ def test_a_date_on_the_article_toolbar_survives_the_toolbar() -> None:
     assert "Cỡ chữ" not in article.text and "12/09/2023" not in article.text
 
 
+def test_a_labelled_date_line_inside_the_body_is_metadata_not_text() -> None:
+    html = page("").replace('<div class="noidung">',
+                            '<div class="noidung"><p>Ngày đăng: 03/11/2023 14:25:08</p>')
+    article = extract(html, URL)
+    assert str(article.published) == "2023-11-03"
+    assert "Ngày đăng" not in article.text and article.text.startswith("Sáng 20/3")
+
+
 # --- byline -----------------------------------------------------------------------------------
 
 
