@@ -180,9 +180,19 @@ def assemble(parts: list[HtmlElement], captions: bool) -> HtmlElement:
         if not _has_blocks(copy):
             copy.tag = "p"
         article.append(copy)
+    _text_divs_as_paragraphs(article)
     if captions:
         keep_captions(article)
     return root
+
+
+def _text_divs_as_paragraphs(container: HtmlElement) -> None:
+    """Divs holding a paragraph's worth of text and no blocks ("<div class='news-sapo'><strong>
+    lead</strong></div>") become paragraphs: trafilatura skips text written straight into a div
+    when it sits beside real paragraphs."""
+    for div in list(container.iter("div")):
+        if len("".join(div.itertext()).strip()) >= _LEAD_CHARS[0] and not _has_blocks(div):
+            div.tag = "p"
 
 
 def _has_blocks(element: HtmlElement) -> bool:

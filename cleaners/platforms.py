@@ -117,6 +117,8 @@ LIFERAY = Platform(
         "//div[contains(@class, 'asset-full-content-title')]",
         "//div[contains(@class, 'asset-full-content')]//*[contains(@class, 'header-title')]",
         "//div[contains(@class, 'asset-full-content')]//h3[contains(@class, 'asset-title')]",
+        # Liferay 7/DXP: the asset publisher's "show-asset-title" span
+        "//div[contains(@class, 'asset-full-content')]//span[contains(@class, 'asset-title-text')]",
     ),
     body=_xpaths(
         f"(//div[{_has_class('asset-content')}])[1]",

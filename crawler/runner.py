@@ -19,7 +19,7 @@ from crawler.alerts.cycle import sync_channels
 from crawler.config import Config, Source
 from crawler.spiders.portal import PortalSpider
 from crawler.summary import SourceSummary, cut_details, run_counts
-from crawler.urls import page_number
+from crawler.urls import page_number, trap_reason
 from db import SourceRecord, open_db
 
 
@@ -84,8 +84,9 @@ def load_states(config: Config, sources: Sequence[Source]) -> dict[str, CrawlSta
         for source in sources:
             # Feeds and sitemaps are refetched every cycle (conditionally); listing pages are
             # reached again from the start URLs, which are always fetched in full.
+            # A hub stored before a trap rule knew its kind is not fetched again.
             hubs = [url for url in store.hub_urls(source.id, kinds=("feed", "sitemap"))
-                    if (page_number(url) or 1) <= 1]
+                    if (page_number(url) or 1) <= 1 and trap_reason(url) is None]
             states[source.id] = CrawlState(
                 known_urls=frozenset(store.known_article_urls(source.id)),
                 hubs=tuple(u for u in hubs if u not in source.urls),

@@ -89,6 +89,9 @@ _LIFERAY_ARTICLE = re.compile(r"/-/(?:view_content|asset_publisher/[^/]+/content
 _PORTLET_STATE = re.compile(r"^(?:p_p_\w+|_\w+_(?:cur|delta|keywords|orderbycol|orderbytype))$")
 
 
+_ESCAPED_AMPERSAND = re.compile(r"^(?:amp(?:;|%3b))+", re.IGNORECASE)
+
+
 def _is_noise_param(
     key: str, value: str, friendly_liferay: bool, liferay_article: bool = False
 ) -> bool:
@@ -151,12 +154,18 @@ def _canonicalize_web(url: str) -> str:
     friendly_liferay = "/-/" in parts.path
     liferay_article = bool(_LIFERAY_ARTICLE.search(parts.path))
     kept = []
+    repaired = False
     for pair in parts.query.split("&") if parts.query else ():
+        if _ESCAPED_AMPERSAND.match(pair):
+            # "amp;catid=3": a link written with "&amp;" and never decoded (Joomla's <base href>)
+            pair, repaired = _ESCAPED_AMPERSAND.sub("", pair), True
         key, _, value = pair.partition("=")
         if not _is_noise_param(
             unquote_plus(key), unquote_plus(value), friendly_liferay, liferay_article
         ):
             kept.append(pair)
+    if repaired:  # back in the order canonicalize_url gives, by key then value
+        kept.sort(key=lambda pair: pair.partition("=")[::2])
     return urlunsplit((parts.scheme, netloc, parts.path, "&".join(kept), ""))
 
 
@@ -331,6 +340,8 @@ _FULL_DATE = re.compile(
     rf"^(?:{_SEPARATED_DATE}|{_COMPACT_DATE})(?:[t ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$",
     re.IGNORECASE,
 )
+# Seconds or milliseconds since 1970 in a date parameter (Liferay's calendar: "_date=17197…").
+_EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")
 # In a path an 8-digit number is more often an id than a date, so only separated dates count;
 # ISO weeks ("2024-W18") are what week views of event calendars page by.
 _PATH_DATE = re.compile(rf"^(?:{_SEPARATED_DATE}|(?:19|20)\d{{2}}-?w(?:0?[1-9]|[1-4]\d|5[0-3]))$")
@@ -348,7 +359,7 @@ _RANGE_KEYS = frozenset(
      "enddate", "start", "end", "since", "until", "ngaybatdau", "ngayketthuc", "begin"}
 )  # fmt: skip
 _CALENDAR_SEGMENT = re.compile(
-    r"^(?:lich|lich-?am|am-?lich|lich-?van-?nien|lich-?ngay|calendar|events?-calendar|"
+    r"^(?:lich|lich-?am|am-?lich|lich-?van-?nien|lich-?ngay|lich-?cong-?tac|calendar|events?-calendar|"
     r"ngay-?nay-?nam-?xua)$"
 )
 # A calendar word fused with its date: "lich-am-2023-01-05", "licham-ngay-5".
@@ -374,6 +385,7 @@ _LANGUAGE_SEGMENTS = frozenset(
     {"vi", "vn", "en", "fr", "zh", "cn", "lo", "km", "ko", "kr", "ja", "jp", "ru", "vi-vn",
      "en-us", "en-gb", "zh-cn", "zh-tw", "fr-fr"}
 )  # fmt: skip
+_OTHER_LANGUAGE_SEGMENTS = _LANGUAGE_SEGMENTS - {"vi", "vn", "vi-vn"}
 # "index.php/vi/…" is a legitimate front controller path, so .php is not "page-like".
 _PAGE_EXTENSIONS = frozenset({"html", "htm", "shtml", "xhtml", "aspx", "asp", "jsp", "jspx", "cfm"})
 _MAX_SAME_SEGMENT = 2
@@ -381,7 +393,7 @@ _MAX_SAME_SEGMENT = 2
 
 def _calendar_part(key: str, value: str) -> str | None:
     """The date part ("day", "month", …) a query parameter selects, or None."""
-    full = bool(_FULL_DATE.match(value))
+    full = bool(_FULL_DATE.match(value) or _EPOCH.match(value))
     for name in (key, _key_tail(key)):
         if name in _DAY_KEYS and (full or _DAY.match(value)):
             return "full" if full else "day"
@@ -507,6 +519,7 @@ def trap_reason(url: str) -> str | None:
         any(_PRINT_SEGMENT.match(b) for b in bases)
         or keys & _PRINT_KEYS
         or any(_PRINT_ROUTE.match(v) for v in routes)
+        or any(_is_print_mode(key, value) for key, value in parsed.query)
     ):
         return REASON_PRINT
     searched = {
@@ -559,8 +572,19 @@ def is_homepage(url: str) -> bool:
     )
 
 
+def _is_print_mode(key: str, value: str) -> bool:
+    """"viewMode=print", Liferay's pop-up state ("p_p_state=pop_up"): the page as printed."""
+    value = value.strip().lower()
+    if key == "p_p_state":
+        return value in ("pop_up", "exclusive")
+    return value == "print" and (key in _VIEW_MODE_KEYS or _key_tail(key) in _VIEW_MODE_KEYS)
+
+
 def _other_language(parsed: _Url) -> bool:
-    """A query parameter selects a language other than Vietnamese."""
+    """A path that starts with another language's code ("/en/…", Liferay's "/en/web/guest/…"),
+    or a query parameter that selects another language than Vietnamese."""
+    if parsed.segments and parsed.segments[0] in _OTHER_LANGUAGE_SEGMENTS:
+        return True
     for key, value in parsed.query:
         if key in _LANGUAGE_KEYS or _key_tail(key) in _LANGUAGE_KEYS:
             tag = _LANGUAGE_TAG.match(value.strip().lower())

@@ -278,6 +278,26 @@ def test_english_page_keeps_its_paragraphs() -> None:
     assert (article.title, article.kind) == ("School board meets", "article")
 
 
+def test_liferay_7_asset_title_and_a_lead_written_in_a_div() -> None:
+    lead = ("Kỳ thi tốt nghiệp trung học phổ thông năm 2024 tại tỉnh đã kết thúc sau hai ngày "
+            "27 và 28/6 với 8.927 thí sinh dự thi.")
+    html = f"""<html lang="vi"><head><title>Giáo dục - Đào tạo - Cổng TTĐT tỉnh</title></head>
+<body><div class="portlet-boundary" id="p_p_id_com_liferay_asset_publisher_web_portlet_X_">
+<h2 class="portlet-title-text">Giáo dục - Đào tạo</h2>
+<div class="asset-full-content show-asset-title"><p class="component-title h4">
+<span class="asset-title-text">{TITLE}</span></p>
+<div class="asset-content mb-3"><div class="journal-content-article"><div class="news-detail">
+<div class="news-date">Ngày đăng: 28/06/2024 | 18:00 | Lượt xem: 218</div>
+<div class="news-sapo"><strong>{lead}</strong></div>
+<div class="news-content"><p style="text-align:center"><img alt="" src="/anh-1.jpg" /></p>
+{"".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)}</div>
+</div></div></div></div></div></body></html>"""
+    article = extract(html, URL)
+    assert (article.platform, article.title) == ("liferay", TITLE)
+    assert article.text.split("\n\n")[:2] == [lead, unicodedata.normalize("NFC", PARAGRAPHS[0])]
+    assert str(article.published) == "2024-06-28" and "Lượt xem" not in article.text
+
+
 # --- layout tables ----------------------------------------------------------------------------
 
 

@@ -248,3 +248,19 @@ def test_a_homepage_is_never_a_report_however_much_prose_it_carries() -> None:
         kinds[url.rsplit("/", 1)[1]] = CleanPipeline(0.5).process_item(item).article.kind
     assert kinds == {"": "listing", "trang-chu": "listing",
                      "gioi-thieu-chung-ve-phong-12.html": "article"}
+
+
+def test_links_resolved_against_a_base_written_with_escaped_ampersands_make_no_new_urls() -> None:
+    # Joomla writes its <base href> with "&amp;", which link extraction does not decode: "#top"
+    # resolved against it would be a new URL, one "amp;" longer on every page.
+    spider = make_spider()
+    page = ('<html><head><base href="http://portal.example.vn/index.php?option=com_content'
+            '&amp;view=article&amp;id=12"></head><body><a href="#top">Lên đầu trang</a>'
+            '<a href="#">In</a><a href="/index.php?option=com_content&amp;view=article&amp;id=13">'
+            "Bài khác</a></body></html>")
+    url = "http://portal.example.vn/index.php?option=com_content&view=article&id=12"
+    _, requests = split(list(spider.parse(html(url, page))))
+    assert {r.url for r in requests if "id=1" in r.url} == {
+        "http://portal.example.vn/index.php?id=12&option=com_content&view=article",  # itself
+        "http://portal.example.vn/index.php?id=13&option=com_content&view=article",
+    }

@@ -75,7 +75,6 @@ LEGITIMATE = [
     "https://sgddt.tinh.gov.vn/index.php?m=5&id=12",
     "https://sgddt.tinh.gov.vn/news.php?id=55&sid=3",
     "https://sgddt.tinh.gov.vn/",
-    "https://sgddt.tinh.gov.vn/en/news/education/opening-ceremony-12.html",
     # tracking noise does not make a page a trap
     "https://sgddt.tinh.gov.vn/tin-tuc/khai-giang-12.html?utm_source=zalo&zarsrc=30&fbclid=x",
     # the Vietnamese view, a numeric language id, a Drupal route in "q", a week in a slug
@@ -84,6 +83,8 @@ LEGITIMATE = [
     "https://huyen.gov.vn/?q=node/12",
     "https://huyen.gov.vn/index.php?q=tin-tuc/khai-giang-nam-hoc-moi",
     "https://huyen.gov.vn/tin-tuc/2024-w18-tong-ket-tuan-hoc.html",
+    "https://tinh.gov.vn/vi/web/guest/tin-tuc",  # Liferay's Vietnamese view
+    "https://truong.edu.vn/tin-tuc?id=1719766800",  # a number that could be a time is an id
 ]
 
 
@@ -158,6 +159,16 @@ SAME_PAGE = [
             "https://tinh.gov.vn/Default.aspx?language=vi&ItemID=12&tabid=55",
         ],
         id="the Vietnamese language named or not",
+    ),
+    pytest.param(
+        [
+            "https://huyen.gov.vn/index.php?option=com_content&view=article&id=12&catid=3",
+            "https://huyen.gov.vn/index.php?option=com_content&amp;view=article&amp;id=12"
+            "&amp;catid=3",
+            "https://huyen.gov.vn/index.php?option=com_content&amp%3Bamp%3Bview=article&id=12"
+            "&catid=3",
+        ],
+        id="ampersands written as &amp; and never decoded",
     ),
     pytest.param(
         [
@@ -386,6 +397,8 @@ def test_pages_and_listings_are_never_traps(url: str) -> None:
         "https://truong.edu.vn/2023/8/page/2/",
         "https://truong.edu.vn/su-kien/2023-08-15",
         "https://huyen.gov.vn/su-kien/2024-W18",  # an event calendar's week view
+        "https://tinh.gov.vn/web/guest/lich-cong-tac"
+        "?_com_liferay_calendar_web_portlet_CalendarPortlet_date=1719766800000",
     ],
 )
 def test_calendars_and_date_archives_are_traps(url: str) -> None:
@@ -516,6 +529,11 @@ def test_relative_links_resolved_into_themselves_stop_growing() -> None:
         ("https://huyen.gov.vn/index.php?language=en&nv=news", urls.REASON_LANGUAGE),
         ("https://truong.edu.vn/tin-tuc?lang=fr", urls.REASON_LANGUAGE),
         ("https://huyen.gov.vn/?q=tuyen+sinh", urls.REASON_SEARCH),
+        ("https://sgddt.tinh.gov.vn/en/news/education/opening-ceremony-12.html",
+         urls.REASON_LANGUAGE),
+        ("https://tinh.gov.vn/en/web/guest/tin-tuc", urls.REASON_LANGUAGE),
+        ("https://tinh.gov.vn/web/guest/tin-tuc/-/asset_publisher/AbC/content/khai-giang"
+         "?p_p_state=pop_up&_AbC_viewMode=print", urls.REASON_PRINT),
     ],
 )
 def test_views_searches_accounts_and_files_are_skipped(url: str, reason: str) -> None:
