@@ -113,6 +113,10 @@ _COUNTER_ROW = re.compile(
 # row such as "Tổng: 45" alone may be a cell of the report's own figures).
 _VIEW_COUNT = re.compile(r"(luot xem|luot doc|so lan xem|so luot xem|da xem|view count|views?)"
                          r"\s?:?\s?[\d.,]+")
+# "Xem thêm: <a>…</a>", "Đọc thêm:", "Tin liên quan:" written into the body: a link to another
+# story, its label the only text that is not the link.
+_READ_MORE = re.compile(r"(xem them|doc them|tin lien quan|bai lien quan|tin khac|bai viet khac)"
+                        r"\s?:.+")
 # "Từ khóa: giáo dục, tuyển sinh" — the label opens the line, links (or nothing) follow.
 _TAG_LINE = re.compile(r"(tu khoa|tags?|the|keywords?|chu de)\s?:.*")
 # "<< < 1 2 3 4 5 ... > >>", "Trang 1 2 3 Tiếp »", "Đầu Trước 1 2 Sau Cuối".
@@ -470,6 +474,8 @@ def remove_furniture(
         if found is None:
             if _is_counter_lines(element):  # "Đang truy cập: 3<br>Hôm nay: 41<br>Tổng: …"
                 page.mark_widget(element, "counter")
+            elif _READ_MORE.fullmatch(folded) and layout.link_density(element) >= 0.5:
+                page.mark_widget(element, "related")  # "Xem thêm: <a>another story</a>"
             continue
         kind, rule = found
         if rule == "row":

@@ -408,6 +408,15 @@ def test_a_body_split_around_a_toolbar_keeps_lead_first_and_its_image_captions()
     assert caption in lines
 
 
+def test_a_read_more_link_written_into_the_body_is_not_report_text() -> None:
+    more = ('<p>Xem thêm: <a href="/tin/15">Huyện tổ chức kỳ thi chọn học sinh giỏi lớp 9 năm '
+            "học 2023-2024</a></p>")
+    mention = "<p>Xem thêm: kết quả chi tiết được đăng tải trên trang của Phòng Giáo dục.</p>"
+    text = text_of(page(more + mention))
+    assert "chọn học sinh giỏi lớp 9" not in text
+    assert "Xem thêm: kết quả chi tiết được đăng tải trên trang của Phòng Giáo dục." in text
+
+
 # --- page kind --------------------------------------------------------------------------------
 
 
