@@ -17,7 +17,14 @@ from scrapy import Request
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from crawler import settings as names
-from crawler.urls import canonicalize, is_same_site, page_number, trap_reason, url_shape
+from crawler.urls import (
+    article_identity,
+    canonicalize,
+    is_same_site,
+    page_number,
+    trap_reason,
+    url_shape,
+)
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -41,6 +48,7 @@ class CrawlScopeMiddleware(BaseSpiderMiddleware):
         self.max_listing_pages = max_listing_pages
         self.scheduled: set[str] = set()
         self.shapes: Counter[str] = Counter()
+        self.articles: set[str] | None = None  # article identities (see urls.article_identity)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlScopeMiddleware:
@@ -98,6 +106,13 @@ class CrawlScopeMiddleware(BaseSpiderMiddleware):
             return "shape_budget"
         if len(self.scheduled) >= self.max_pages:
             return "page_budget"
+        identity = article_identity(key)  # last: only a request that goes counts as the article
+        if identity is not None:
+            if self.articles is None:  # the known articles' identities, once per crawl
+                self.articles = {i for u in spider.known_urls if (i := article_identity(u))}
+            if identity in self.articles:
+                return "same_article"
+            self.articles.add(identity)
         return None
 
 

@@ -549,6 +549,25 @@ def trap_reason(url: str) -> str | None:
     return None
 
 
+# Liferay shows one web content article under any page and any asset publisher instance
+# ("/{page}/-/asset_publisher/{instance}/content/{url-title}"), with or without the "/vi" prefix.
+_LIFERAY_CONTENT = re.compile(
+    r"^(?:/[a-z]{2}(?:[-_][a-z]{2})?)?(?:/.*)?/-/(?:asset_publisher/[^/]+/content|view_content)"
+    r"/([^/?#]+)",
+    re.IGNORECASE,
+)
+
+
+def article_identity(url: str) -> str | None:
+    """One key for the spellings of a URL that a platform serves the same article under, or
+    None where the URL is the only name of its page (most URLs)."""
+    parts = urlsplit(url)
+    match = _LIFERAY_CONTENT.match(parts.path)
+    if match:
+        return f"{parts.netloc.lower()}/-/content/{match.group(1).lower()}"
+    return None
+
+
 # What a portal's homepage is called when it is not "/": "/trang-chu", "/index.php",
 # "/Default.aspx", "/vi/", "/portal/home".
 _HOME_SEGMENT = re.compile(

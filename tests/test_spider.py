@@ -264,3 +264,17 @@ def test_links_resolved_against_a_base_written_with_escaped_ampersands_make_no_n
         "http://portal.example.vn/index.php?id=12&option=com_content&view=article",  # itself
         "http://portal.example.vn/index.php?id=13&option=com_content&view=article",
     }
+
+
+def test_an_article_is_fetched_under_one_of_its_names() -> None:
+    spider = make_spider()
+    middleware = CrawlScopeMiddleware.from_crawler(spider.crawler)
+    names = "".join(
+        f'<a href="/web/guest/{page}/-/asset_publisher/{instance}/content/khai-giang-nam-hoc">'
+        "Khai giảng năm học mới</a>" for page, instance in
+        (("tin-tuc", "AbC"), ("giao-duc", "XyZ"), ("trang-chu", "Q1")))
+    response = html("http://portal.example.vn/", f"<html><body>{names}</body></html>")
+    _, requests = split(list(spider.parse(response)))
+    kept = [r for r in requests if middleware.get_processed_request(r, response)]
+    assert len([r for r in kept if "khai-giang" in r.url]) == 1
+    assert spider.crawler.stats.get_value("eduwatch/cut/same_article") == 2

@@ -770,3 +770,15 @@ def test_language_switch_appended_after_content_is_a_growing_path(url: str) -> N
 )
 def test_homepages_are_known_by_their_url(url: str, home: bool) -> None:
     assert urls.is_homepage(url) is home
+
+
+def test_liferay_serves_one_article_under_many_names() -> None:
+    names = [
+        "https://tinh.gov.vn/web/guest/tin-tuc/-/asset_publisher/AbC/content/khai-giang-nam-hoc",
+        "https://tinh.gov.vn/web/guest/giao-duc/-/asset_publisher/XyZ9/content/khai-giang-nam-hoc",
+        "https://tinh.gov.vn/vi/web/guest/trang-chu/-/asset_publisher/Q1/content/khai-giang-nam-hoc",
+    ]
+    assert len({urls.article_identity(u) for u in names}) == 1
+    other = "https://tinh.gov.vn/web/guest/tin-tuc/-/asset_publisher/AbC/content/tuyen-sinh"
+    assert urls.article_identity(other) != urls.article_identity(names[0])
+    assert urls.article_identity("https://huyen.gov.vn/tin-tuc/khai-giang-12.html") is None
