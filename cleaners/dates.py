@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from cleaners.vietnamese import fold
 
@@ -110,10 +110,29 @@ def parse_date(text: str) -> date | None:
     return dates[0].value if dates else None
 
 
+VIETNAM = timezone(timedelta(hours=7))  # no daylight saving since 1975
+_ISO_AWARE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$"
+)
+
+
+def _aware_moment(value: str) -> datetime | None:
+    """An ISO 8601 date and time that names its offset from UTC, or None."""
+    if not _ISO_AWARE.match(value):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def parse_iso_date(value: str) -> date | None:
     """The date of a machine-readable value: ISO 8601 ("2023-10-09T09:53:00+07:00"), else any
     form `parse_date` reads (some portals put "09/10/2023 09:53" in itemprop=datePublished)."""
     value = value.strip()
+    moment = _aware_moment(value)
+    if moment is not None:  # "2024-04-22T18:30:00Z" was already the 23rd in Vietnam
+        return moment.astimezone(VIETNAM).date()
     match = _YMD.match(value)
     if match:
         return _from_match(match)

@@ -120,9 +120,11 @@ _READ_MORE = re.compile(r"(xem them|doc them|tin lien quan|bai lien quan|tin kha
 # "Từ khóa: giáo dục, tuyển sinh" — the label opens the line, links (or nothing) follow.
 _TAG_LINE = re.compile(r"(tu khoa|tags?|the|keywords?|chu de)\s?:.*")
 # "<< < 1 2 3 4 5 ... > >>", "Trang 1 2 3 Tiếp »", "Đầu Trước 1 2 Sau Cuối".
+# Possessive: with the space optional, "12" could also be read as "1", "2", and a calendar's
+# "1 11 2 12 … 31 19" would be tried in every such split (time doubling with each number).
 _PAGER = re.compile(
-    r"(?:(?:\d{1,4}|<<|>>|<|>|«|»|‹|›|\.\.\.|…|trang|dau|cuoi|truoc|sau|tiep|next|prev|previous"
-    r"|first|last|\|)\s?)+"
+    r"(?:(?:\d{1,4}+|<<|>>|<|>|«|»|‹|›|\.\.\.|…|trang|dau|cuoi|truoc|sau|tiep|next|previous"
+    r"|prev|first|last|\|)\s?)++"
 )
 
 # --- Class and id names. A class or id is split into words at every non-letter ("box-thong-ke",

@@ -74,6 +74,19 @@ def test_machine_readable_values() -> None:
     assert parse_iso_date("not a date") is None
 
 
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2024-04-22T18:30:00.000Z", date(2024, 4, 23)),  # already the 23rd in Vietnam
+        ("2023-10-09T23:30:00-05:00", date(2023, 10, 10)),
+        ("2023-10-09T09:53:00+07:00", date(2023, 10, 9)),
+        ("2023-10-09T00:30:00", date(2023, 10, 9)),  # no offset: the day as written
+    ],
+)
+def test_a_moment_with_an_offset_is_dated_in_vietnam(value: str, day: date) -> None:
+    assert parse_iso_date(value) == day
+
+
 def test_notice_line_is_a_whole_line_not_a_sentence() -> None:
     assert notice_date("TP. Hồ Chí Minh, ngày 03 tháng 01 năm 2024") == date(2024, 1, 3)
     assert notice_date("Phong Thổ, ngày 25 tháng 8 năm 2023.") == date(2023, 8, 25)

@@ -417,6 +417,28 @@ def test_a_read_more_link_written_into_the_body_is_not_report_text() -> None:
     assert "Xem thêm: kết quả chi tiết được đăng tải trên trang của Phòng Giáo dục." in text
 
 
+def test_a_lunar_month_grid_written_as_one_line_of_numbers_is_read_at_once() -> None:
+    # "1 11 2 12 … 31 21": solar and lunar days in one short block. A pager pattern that could
+    # read "12" as "1", "2" tried every split of it, doubling its time with each number.
+    import signal
+
+    days = "".join(f'<li><a href="https://licham.net/?d={d}"><b>{d}</b><i>{(d + 10) % 30 + 1}'
+                   "</i></a></li>" for d in range(1, 32)) + "<li>âm lịch</li>"
+    html = page("", aside=f'<div class="box"><p>Tháng 7</p><ul class="days">{days}</ul></div>')
+
+    def too_slow(*_: object) -> None:
+        raise TimeoutError("extract did not finish within 10 s")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, 10)
+    try:
+        article = extract(html, URL)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert article.is_article and "licham" not in article.text
+
+
 # --- page kind --------------------------------------------------------------------------------
 
 
