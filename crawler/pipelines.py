@@ -8,11 +8,16 @@ dropped with its reason, counted under `eduwatch/outcome/<outcome>`.
 from __future__ import annotations
 
 import dataclasses
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.exceptions import DropItem
 
+from cleaners.article import Article
 from cleaners.classify import classify
 from cleaners.extract import extract
 from cleaners.fingerprint import hash_basis, hash_of_basis
@@ -30,20 +35,56 @@ if TYPE_CHECKING:
     from db import Store
 
 
+class ExtractionTooSlow(BaseException):  # noqa: N818 - not an Exception: see below
+    """A page's cleaning went past its time limit. A BaseException, like KeyboardInterrupt, so
+    that the `except Exception` guards in the cleaners and trafilatura do not swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ExtractionTooSlow in the block once `seconds` have passed (main thread only, where
+    Scrapy's reactor runs the pipelines; elsewhere, and with 0, no limit). One pathological page
+    (a regular expression backtracking on a widget's text) must not stall a whole crawl."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(*_: object) -> None:
+        raise ExtractionTooSlow(f"cleaning took over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class CleanPipeline:
     """HTML → Article (+ classification and content hash for articles)."""
 
-    def __init__(self, threshold: float) -> None:
+    def __init__(self, threshold: float, time_limit: float = 0.0) -> None:
         self.threshold = threshold
+        self.time_limit = time_limit
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
-        return cls(crawler.settings.getfloat(names.CLASSIFIER_THRESHOLD))
+        settings = crawler.settings
+        return cls(settings.getfloat(names.CLASSIFIER_THRESHOLD),
+                   settings.getfloat(names.EXTRACT_TIME_LIMIT))
 
     def process_item(self, item: PageItem) -> PageItem:
         if item.fetch_kind != "html":
             return item
-        article = extract(item.body, item.final_url or item.url)
+        url = item.final_url or item.url
+        try:
+            with time_limit(self.time_limit):
+                article = extract(item.body, url)
+        except ExtractionTooSlow as exc:  # remembered as an empty page, with the reason
+            item.article = Article(url=url, kind="empty", reason=str(exc))
+            item.body = b""
+            return item
         if item.extra.get("entry") and article.kind == "article":
             # However much prose a homepage's welcome box holds, the page is a way in (issue 2:
             # homepages are never stored as reports); its articles are reached by its links.

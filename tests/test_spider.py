@@ -278,3 +278,20 @@ def test_an_article_is_fetched_under_one_of_its_names() -> None:
     kept = [r for r in requests if middleware.get_processed_request(r, response)]
     assert len([r for r in kept if "khai-giang" in r.url]) == 1
     assert spider.crawler.stats.get_value("eduwatch/cut/same_article") == 2
+
+
+def test_a_page_whose_cleaning_overruns_its_time_limit_is_set_aside_and_the_crawl_goes_on() -> None:
+    from crawler.pipelines import CleanPipeline
+
+    paragraph = "Phòng Giáo dục và Đào tạo huyện tổ chức hội nghị tổng kết năm học 2022-2023. " * 6
+    page = (f"<html><body><article><h1>Tổng kết năm học 2022-2023</h1><p>{paragraph}</p>"
+            f"<p>{paragraph}</p></article></body></html>")
+    url = "http://portal.example.vn/tong-ket-1.html"
+
+    def cleaned(limit: float) -> Any:
+        (item,) = [r for r in make_spider().parse(html(url, page)) if isinstance(r, PageItem)]
+        return CleanPipeline(0.5, time_limit=limit).process_item(item).article
+
+    slow = cleaned(0.0001)  # no page is cleaned in a tenth of a millisecond
+    assert (slow.kind, slow.reason) == ("empty", "cleaning took over 0.0001 s")
+    assert cleaned(60).kind == "article"  # within the limit: cleaned as always
