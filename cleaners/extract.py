@@ -262,7 +262,10 @@ def extract(html: str | bytes, url: str, options: ExtractOptions = DEFAULT_OPTIO
     if published is None:
         # The date printed on the article's own toolbar line ("Ngày xuất bản: 12/09/2023 |
         # Cỡ chữ A A A | Lượt xem"), which went out with the toolbar.
-        published = toolbar_date(r.text for r in removed if r.kind == "tools")
+        published = toolbar_date(
+            r.text for r in removed
+            if r.kind == "tools" or (r.kind == "counter" and _DATE_LABEL.match(label(r.text)))
+        )  # a view count ("Ngày đăng: 15/3/2024 | Lượt xem: 731") takes its line along too
     if published and published.element is not None:
         holders = {a for anchor in anchors for a in ancestors_and_self(anchor)}
         if _is_metadata_line(published, holders, body if body is not None else layout.main_block):

@@ -41,6 +41,9 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—»]|::)\s+")
 _SITE_NAME = re.compile(
     r"cong thong tin|trang thong tin|cong ttdt|trang ttdt|website|portal|ubnd|uy ban nhan dan"
     r"|so giao duc|phong giao duc|\.gov\.vn|\.edu\.vn|\.vn$|\.com$"
+    # the English names portals give themselves in <title>
+    r"|(?:department|division|bureau|office) of (?:education|training)"
+    r"|people'?s committee|^electronic (?:information )?portal|^official (?:web ?)?site"
 )
 # A school's name is its site's name ("Trường Tiểu học Đông Hợp"), a few words after the level.
 _SCHOOL_NAME = re.compile(

@@ -439,6 +439,22 @@ def test_a_lunar_month_grid_written_as_one_line_of_numbers_is_read_at_once() -> 
     assert article.is_article and "licham" not in article.text
 
 
+def test_a_counter_written_as_one_line_in_nested_wrappers_is_removed() -> None:
+    counter = ('<section><div id="anchor"></div><div><div><p><span><strong>Thống kê truy cập'
+               "</strong><br>Đang truy cập: 3 &nbsp;·&nbsp; Hôm nay: 41 &nbsp;·&nbsp; "
+               "Tổng lượt truy cập: 52.918</span></p></div></div></section>")
+    text = text_of(page("", after=counter))
+    assert leaked_markers(text, "") == [] and PARAGRAPHS[-1] in text
+
+
+def test_an_english_title_naming_the_department_is_not_the_headline() -> None:
+    html = (page("").replace(f'<h1 class="title">{TITLE}</h1>',
+                             f'<div class="news-title-detail"><span>{TITLE}</span></div>')
+            .replace(f"<title>{TITLE} - Cổng thông tin điện tử huyện</title>",
+                     "<title>Quang Ninh Department of Education and Training</title>"))
+    assert extract(html, URL).title == TITLE
+
+
 # --- page kind --------------------------------------------------------------------------------
 
 
