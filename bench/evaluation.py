@@ -114,19 +114,25 @@ def run_timed(
 ) -> dict[str, tuple[list[Outcome], list[float]]]:
     """Each extractor over all pages `repeats` times: (first pass outcomes, seconds per pass).
 
-    Extractors take turns within each repeat, so a slow drift of the machine touches all alike;
-    the clock is this process's CPU time, which other work on a shared machine (and a virtual
-    machine's stolen time) does not inflate the way it inflates wall time.
+    Within a pass the extractors take turns page by page, so that whatever the machine does
+    meanwhile (other work, a virtual machine's stolen time, frequency changes) touches them
+    alike; the clock is this process's CPU time, which such work inflates far less than wall
+    time. Their ratio is then a paired measurement, not two measurements seconds apart.
     """
-    outcomes: dict[str, list[Outcome]] = {}
+    outcomes: dict[str, list[Outcome]] = {name: [] for name in extractors}
     seconds: dict[str, list[float]] = {name: [] for name in extractors}
-    for _ in range(max(1, repeats)):
-        for name, extract in extractors.items():
-            gc.collect()
-            start = clock()
-            results = [_call(extract, page) for page in pages]
-            seconds[name].append(clock() - start)
-            outcomes.setdefault(name, results)
+    for repeat in range(max(1, repeats)):
+        gc.collect()
+        spent = dict.fromkeys(extractors, 0.0)
+        for page in pages:
+            for name, extract in extractors.items():
+                start = clock()
+                result = _call(extract, page)
+                spent[name] += clock() - start
+                if repeat == 0:
+                    outcomes[name].append(result)
+        for name, total in spent.items():
+            seconds[name].append(total)
     return {name: (outcomes[name], seconds[name]) for name in extractors}
 
 

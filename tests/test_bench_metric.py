@@ -207,9 +207,9 @@ def test_runner_scores_and_times_each_stand_in_extractor():
         name: judge_row(name, PAGES, outcomes, seconds, markers)
         for name, (outcomes, seconds) in runs.items()
     }
-    # every pass takes one fake second over two pages
-    assert all(row.seconds == (1.0, 1.0, 1.0) for row in rows.values())
-    assert rows["perfect"].pages_per_second == 2.0
+    # every call takes one fake second: two per pass over two pages
+    assert all(row.seconds == (2.0, 2.0, 2.0) for row in rows.values())
+    assert rows["perfect"].pages_per_second == 1.0
 
     perfect = rows["perfect"]
     assert (perfect.scores.f1, perfect.noise_pages, perfect.titles_exact, perfect.dates_exact) == (
