@@ -160,8 +160,9 @@ def _split_parts(
     ("detail-content-1", a share bar, "detail-content-2") that come after the lead: the lead
     goes to the first of them, and captions are kept in all."""
     parts = [body]
+    holding_lead = {lead, *lead.iterancestors()} if lead is not None else set()
     for sibling in body.itersiblings(preceding=True):
-        if lead is not None and (sibling is lead or sibling in set(lead.iterancestors())):
+        if sibling in holding_lead:
             break
         if layout.prose_in.get(sibling):
             parts.insert(0, sibling)

@@ -249,11 +249,12 @@ def _heading_candidates(
     # A main block whose own text is the body (title, date and body spans in one panel) is read
     # for the one title that leads it; otherwise up to the block's first paragraph.
     leaf_main = main is not None and is_paragraph(main)
+    inside_main = set(main.iterdescendants()) if main is not None else set()
     candidates = []
     for element in region.iter(*_TITLE_TAGS):
         if element is main:
             continue
-        in_main = main is not None and any(a is main for a in element.iterancestors())
+        in_main = element in inside_main
         if in_main and not leaf_main and is_paragraph(element):
             break
         if (

@@ -85,7 +85,11 @@ _BACKLINK_KEYS = frozenset({"redirect", "inheritredirect", "backurl"})
 
 # On a Liferay article view, portlet state parameters ("p_p_id", "_tinmoinhat_WAR_x_cur") belong
 # to the sidebar portlets around the article: each sidebar page gives the article a new spelling.
-_LIFERAY_ARTICLE = re.compile(r"/-/(?:view_content|asset_publisher/[^/]+/content)/", re.I)
+# A Liferay web content view; the group is the article's URL title (or id), which names it
+# under any page and any asset publisher instance.
+_LIFERAY_ARTICLE = re.compile(
+    r"/-/(?:view_content|asset_publisher/[^/]+/content)/([^/?#]*)", re.IGNORECASE
+)
 _PORTLET_STATE = re.compile(r"^(?:p_p_\w+|_\w+_(?:cur|delta|keywords|orderbycol|orderbytype))$")
 
 
@@ -108,7 +112,7 @@ def _is_noise_param(
         return True
     if key == "sid" and _SESSION_TOKEN.match(value):
         return True
-    if key in _LANGUAGE_KEYS and _is_vietnamese_tag(value):
+    if key in _LANGUAGE_KEYS and _language_subtag(value) in _VIETNAMESE_SUBTAGS:
         # "?language=vi-VN" on a Vietnamese portal names the language it shows anyway: the
         # language switch on every page would otherwise give each page a second URL.
         return True
@@ -549,21 +553,12 @@ def trap_reason(url: str) -> str | None:
     return None
 
 
-# Liferay shows one web content article under any page and any asset publisher instance
-# ("/{page}/-/asset_publisher/{instance}/content/{url-title}"), with or without the "/vi" prefix.
-_LIFERAY_CONTENT = re.compile(
-    r"^(?:/[a-z]{2}(?:[-_][a-z]{2})?)?(?:/.*)?/-/(?:asset_publisher/[^/]+/content|view_content)"
-    r"/([^/?#]+)",
-    re.IGNORECASE,
-)
-
-
 def article_identity(url: str) -> str | None:
     """One key for the spellings of a URL that a platform serves the same article under, or
     None where the URL is the only name of its page (most URLs)."""
     parts = urlsplit(url)
-    match = _LIFERAY_CONTENT.match(parts.path)
-    if match:
+    match = _LIFERAY_ARTICLE.search(parts.path)  # Liferay: any page, instance or language prefix
+    if match and match.group(1):
         return f"{parts.netloc.lower()}/-/content/{match.group(1).lower()}"
     return None
 
@@ -604,17 +599,18 @@ def _other_language(parsed: _Url) -> bool:
     or a query parameter that selects another language than Vietnamese."""
     if parsed.segments and parsed.segments[0] in _OTHER_LANGUAGE_SEGMENTS:
         return True
-    for key, value in parsed.query:
-        if key in _LANGUAGE_KEYS or _key_tail(key) in _LANGUAGE_KEYS:
-            tag = _LANGUAGE_TAG.match(value.strip().lower())
-            if tag and tag.group(1) not in _VIETNAMESE_SUBTAGS:
-                return True
-    return False
+    return any(
+        (key in _LANGUAGE_KEYS or _key_tail(key) in _LANGUAGE_KEYS)
+        and (subtag := _language_subtag(value)) is not None
+        and subtag not in _VIETNAMESE_SUBTAGS
+        for key, value in parsed.query
+    )
 
 
-def _is_vietnamese_tag(value: str) -> bool:
+def _language_subtag(value: str) -> str | None:
+    """The primary language of a language tag ("en" of "en-US"), or None if `value` is none."""
     tag = _LANGUAGE_TAG.match(value.strip().lower())
-    return tag is not None and tag.group(1) in _VIETNAMESE_SUBTAGS
+    return tag.group(1) if tag else None
 
 
 # --- page_number ----------------------------------------------------------------------------
